@@ -1,0 +1,186 @@
+#include "intake/server_config.h"
+
+#include <fstream>
+#include <sstream>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/strip.h"
+#include "base/status_macros.h"
+
+namespace docintake::intake {
+namespace {
+
+absl::StatusOr<int> ParsePositiveInt(const std::string& key,
+                                     const std::string& value, int min) {
+  int out = 0;
+  if (!absl::SimpleAtoi(value, &out) || out < min) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        key, ": expected a whole number >= ", min, ", got \"", value, "\""));
+  }
+  return out;
+}
+
+// "256MiB", "10 MB", "4096" -> bytes.
+absl::StatusOr<uint64_t> ParseSize(const std::string& key,
+                                   const std::string& value) {
+  absl::string_view v = absl::StripAsciiWhitespace(value);
+  size_t digits = 0;
+  while (digits < v.size() && absl::ascii_isdigit(v[digits])) ++digits;
+  uint64_t n = 0;
+  if (digits == 0 || !absl::SimpleAtoi(v.substr(0, digits), &n)) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(key, ": expected a size like 256MiB, got \"", value, "\""));
+  }
+  std::string unit =
+      absl::AsciiStrToLower(absl::StripAsciiWhitespace(v.substr(digits)));
+  uint64_t mult = 0;
+  if (unit.empty() || unit == "b") mult = 1;
+  if (unit == "k" || unit == "kib" || unit == "kb") mult = 1ULL << 10;
+  if (unit == "m" || unit == "mib" || unit == "mb") mult = 1ULL << 20;
+  if (unit == "g" || unit == "gib" || unit == "gb") mult = 1ULL << 30;
+  if (mult == 0 || n == 0 || n > (UINT64_MAX / mult)) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(key, ": expected a size like 256MiB, got \"", value, "\""));
+  }
+  return n * mult;
+}
+
+absl::StatusOr<absl::Duration> ParseDurationSetting(const std::string& key,
+                                                    const std::string& value) {
+  absl::Duration d;
+  if (!absl::ParseDuration(value, &d) || d <= absl::ZeroDuration()) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        key, ": expected a duration like 30s or 10m, got \"", value, "\""));
+  }
+  return d;
+}
+
+absl::Status ApplySetting(ServerConfig& config, const std::string& key,
+                          const std::string& value) {
+  if (key == "listen") {
+    config.listen = value;
+  } else if (key == "data-dir") {
+    config.data_dir = value;
+  } else if (key == "port-file") {
+    config.port_file = value;
+  } else if (key == "max-document-size") {
+    ASSIGN_OR_RETURN(config.max_document_bytes, ParseSize(key, value));
+  } else if (key == "max-concurrent-uploads") {
+    ASSIGN_OR_RETURN(config.max_concurrent_uploads,
+                     ParsePositiveInt(key, value, 1));
+  } else if (key == "workers") {
+    ASSIGN_OR_RETURN(config.workers, ParsePositiveInt(key, value, 0));
+  } else if (key == "lease") {
+    ASSIGN_OR_RETURN(config.lease, ParseDurationSetting(key, value));
+  } else if (key == "max-attempts") {
+    ASSIGN_OR_RETURN(config.max_attempts, ParsePositiveInt(key, value, 1));
+  } else if (key == "max-pdf-pages") {
+    ASSIGN_OR_RETURN(config.max_pdf_pages, ParsePositiveInt(key, value, 1));
+  } else if (key == "shutdown-grace") {
+    ASSIGN_OR_RETURN(config.shutdown_grace, ParseDurationSetting(key, value));
+  } else if (key == "log-level") {
+    if (value != "debug" && value != "info" && value != "warning" &&
+        value != "error") {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "log-level: expected debug, info, warning or error, got \"", value,
+          "\""));
+    }
+    config.log_level = value;
+  } else {
+    return absl::InvalidArgumentError(absl::StrCat("unknown setting \"", key,
+                                                   "\" (see --help)"));
+  }
+  return absl::OkStatus();
+}
+
+absl::Status ReadConfigFile(ServerConfig& config, const std::string& path) {
+  std::ifstream in(path);
+  if (!in) return absl::NotFoundError(absl::StrCat("cannot read config ", path));
+  std::string line;
+  int number = 0;
+  while (std::getline(in, line)) {
+    ++number;
+    absl::string_view l = line;
+    if (size_t hash = l.find('#'); hash != absl::string_view::npos) {
+      l = l.substr(0, hash);
+    }
+    l = absl::StripAsciiWhitespace(l);
+    if (l.empty()) continue;
+    size_t eq = l.find('=');
+    if (eq == absl::string_view::npos) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          path, ":", number, ": expected `key = value`, got \"", l, "\""));
+    }
+    std::string key(absl::StripAsciiWhitespace(l.substr(0, eq)));
+    std::string value(absl::StripAsciiWhitespace(l.substr(eq + 1)));
+    absl::Status s = ApplySetting(config, key, value);
+    if (!s.ok()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(path, ":", number, ": ", s.message()));
+    }
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::StatusOr<ServerConfig> ParseServerConfig(
+    const std::vector<std::string>& args) {
+  // Split into (key, value) pairs first, so that --config applies before the
+  // other flags wherever it stands.
+  std::vector<std::pair<std::string, std::string>> flags;
+  for (size_t i = 0; i < args.size(); ++i) {
+    absl::string_view arg = args[i];
+    if (!absl::ConsumePrefix(&arg, "--")) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("unexpected argument \"", args[i], "\""));
+    }
+    std::string key, value;
+    if (size_t eq = arg.find('='); eq != absl::string_view::npos) {
+      key = std::string(arg.substr(0, eq));
+      value = std::string(arg.substr(eq + 1));
+    } else {
+      key = std::string(arg);
+      if (i + 1 >= args.size()) {
+        return absl::InvalidArgumentError(
+            absl::StrCat("--", key, " needs a value"));
+      }
+      value = args[++i];
+    }
+    flags.emplace_back(std::move(key), std::move(value));
+  }
+  ServerConfig config;
+  for (const auto& [key, value] : flags) {
+    if (key == "config") RETURN_IF_ERROR(ReadConfigFile(config, value));
+  }
+  for (const auto& [key, value] : flags) {
+    if (key != "config") RETURN_IF_ERROR(ApplySetting(config, key, value));
+  }
+  return config;
+}
+
+std::string ServerConfigHelp() {
+  return R"(usage: docintaked [--config FILE] [--key value]...
+
+Settings (flags override the config file, whose lines are `key = value`):
+  --listen HOST:PORT            address to serve on (default 127.0.0.1:50051)
+  --data-dir DIR                where everything is stored (default ./var)
+  --port-file FILE              write the bound port here once serving
+  --max-document-size SIZE      largest accepted document (default 256MiB)
+  --max-concurrent-uploads N    uploads at once; more get RESOURCE_EXHAUSTED
+                                (default 64)
+  --workers N                   pipeline workers, 0 = one per core (default 0)
+  --lease DURATION              time before a job held by a dead worker is
+                                taken up again (default 10m)
+  --max-attempts N              processing attempts before FAILED (default 3)
+  --max-pdf-pages N             largest accepted PDF page count (default 10000)
+  --shutdown-grace DURATION     how long SIGTERM waits for running work
+                                (default 30s)
+  --log-level LEVEL             debug, info, warning or error (default info)
+)";
+}
+
+}  // namespace docintake::intake

@@ -1,0 +1,49 @@
+// ServerConfig: docintaked's settings, from a config file and command-line
+// flags (flags win). The file format is one `key = value` per line; `#` starts
+// a comment; keys are the flag names without the leading dashes, e.g.
+//   listen = 127.0.0.1:50051
+//   data-dir = /var/lib/docintake
+//   max-document-size = 256MiB
+#ifndef DOCINTAKE_INTAKE_SERVER_CONFIG_H_
+#define DOCINTAKE_INTAKE_SERVER_CONFIG_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+
+namespace docintake::intake {
+
+struct ServerConfig {
+  std::string listen = "127.0.0.1:50051";
+  std::string data_dir = "./var";
+  // Written with the bound port once serving (useful with port 0).
+  std::string port_file;
+  uint64_t max_document_bytes = 256ULL << 20;
+  int max_concurrent_uploads = 64;
+  // 0 means one per core.
+  int workers = 0;
+  // A job held longer than this by a worker is taken up again.
+  absl::Duration lease = absl::Minutes(10);
+  // Processing attempts before a document is marked FAILED.
+  int max_attempts = 3;
+  int max_pdf_pages = 10000;
+  // How long SIGTERM waits for running jobs and calls before cutting them.
+  absl::Duration shutdown_grace = absl::Seconds(30);
+  std::string log_level = "info";
+};
+
+// Parses `args` (argv without the program name): `--config FILE` is read first,
+// then every other `--key value` / `--key=value` flag overrides it.
+// INVALID_ARGUMENT with the offending key for anything unknown or malformed.
+absl::StatusOr<ServerConfig> ParseServerConfig(
+    const std::vector<std::string>& args);
+
+// Help text listing every setting.
+std::string ServerConfigHelp();
+
+}  // namespace docintake::intake
+
+#endif  // DOCINTAKE_INTAKE_SERVER_CONFIG_H_

@@ -1,0 +1,33 @@
+// Text extraction from born-digital PDFs (Poppler behind our own types): the
+// text layer of every page, in reading order as Poppler lays it out. Pages
+// without a text layer come back empty (the OCR stage handles them). Thread-
+// safe: each call uses its own Poppler document.
+#ifndef DOCINTAKE_OCR_PDF_TEXT_EXTRACTOR_H_
+#define DOCINTAKE_OCR_PDF_TEXT_EXTRACTOR_H_
+
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+
+namespace docintake::ocr {
+
+struct PdfText {
+  // UTF-8 text of each page, pages[0] being page 1.
+  std::vector<std::string> pages;
+};
+
+struct PdfTextLimits {
+  int max_pages = 10000;
+};
+
+// INVALID_ARGUMENT when the bytes are not a readable PDF, when it is
+// encrypted with a user password, or when it has no pages;
+// RESOURCE_EXHAUSTED when it has more pages than `limits` allow.
+absl::StatusOr<PdfText> ExtractPdfText(absl::string_view pdf,
+                                       const PdfTextLimits& limits = {});
+
+}  // namespace docintake::ocr
+
+#endif  // DOCINTAKE_OCR_PDF_TEXT_EXTRACTOR_H_
