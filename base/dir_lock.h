@@ -14,7 +14,8 @@ namespace docintake::base {
 class DirLock {
  public:
   // FAILED_PRECONDITION if another process holds the lock.
-  static absl::StatusOr<std::unique_ptr<DirLock>> Acquire(const std::string& dir);
+  static absl::StatusOr<std::unique_ptr<DirLock>> Acquire(
+      const std::string& dir);
   ~DirLock();
   DirLock(const DirLock&) = delete;
   DirLock& operator=(const DirLock&) = delete;

@@ -13,7 +13,8 @@ constexpr size_t kIdLength = 26;
 }  // namespace
 
 std::string NewDocumentId(absl::Time now) {
-  uint64_t ms = static_cast<uint64_t>(absl::ToUnixMillis(now)) & ((1ULL << 48) - 1);
+  uint64_t ms =
+      static_cast<uint64_t>(absl::ToUnixMillis(now)) & ((1ULL << 48) - 1);
   std::string random = RandomBytes(10);
   // 128 bits = 48 time + 80 random, written as 26 base32 digits (130 bits,
   // the top two always zero).

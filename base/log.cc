@@ -36,8 +36,8 @@ void Log(LogLevel level, absl::string_view msg,
          std::initializer_list<LogField> fields) {
   if (static_cast<int>(level) < min_level) return;
   std::string line = absl::StrCat(
-      "{\"ts\":\"", absl::FormatTime(absl::RFC3339_full, absl::Now(),
-                                     absl::UTCTimeZone()),
+      "{\"ts\":\"",
+      absl::FormatTime(absl::RFC3339_full, absl::Now(), absl::UTCTimeZone()),
       "\",\"level\":\"", LevelName(level), "\",\"msg\":", JsonQuote(msg));
   for (const auto& [key, value] : fields) {
     absl::StrAppend(&line, ",", JsonQuote(key), ":", JsonQuote(value));

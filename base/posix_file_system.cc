@@ -57,7 +57,8 @@ class PosixWritableFile final : public WritableFile {
   }
 
   absl::Status Sync() override {
-    if (::fdatasync(fd_.get()) != 0) return ErrnoError(errno, "fdatasync", path_);
+    if (::fdatasync(fd_.get()) != 0)
+      return ErrnoError(errno, "fdatasync", path_);
     return absl::OkStatus();
   }
 
@@ -101,7 +102,8 @@ class PosixFileSystem final : public FileSystem {
  public:
   absl::StatusOr<std::unique_ptr<WritableFile>> NewWritableFile(
       const std::string& path) override {
-    int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    int fd =
+        ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
     if (fd < 0) return ErrnoError(errno, "create", path);
     return std::make_unique<PosixWritableFile>(fd, path);
   }
@@ -151,7 +153,8 @@ class PosixFileSystem final : public FileSystem {
   absl::Status SyncDir(const std::string& dir) override {
     Fd fd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
     if (fd.get() < 0) return ErrnoError(errno, "open directory", dir);
-    if (::fsync(fd.get()) != 0) return ErrnoError(errno, "fsync directory", dir);
+    if (::fsync(fd.get()) != 0)
+      return ErrnoError(errno, "fsync directory", dir);
     return absl::OkStatus();
   }
 
@@ -185,7 +188,8 @@ class PosixFileSystem final : public FileSystem {
   }
 
   absl::Status MakeReadOnly(const std::string& path) override {
-    if (::chmod(path.c_str(), 0444) != 0) return ErrnoError(errno, "chmod", path);
+    if (::chmod(path.c_str(), 0444) != 0)
+      return ErrnoError(errno, "chmod", path);
     return absl::OkStatus();
   }
 };
@@ -199,7 +203,8 @@ FileSystem& FileSystem::Default() {
 
 absl::Status WriteFileDurably(FileSystem& fs, const std::string& dir,
                               const std::string& name, absl::string_view data) {
-  const std::string tmp = absl::StrCat(dir, "/.", name, ".", RandomHex(8), ".tmp");
+  const std::string tmp =
+      absl::StrCat(dir, "/.", name, ".", RandomHex(8), ".tmp");
   const std::string final_path = absl::StrCat(dir, "/", name);
   absl::Status status = [&]() -> absl::Status {
     ASSIGN_OR_RETURN(auto file, fs.NewWritableFile(tmp));

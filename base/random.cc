@@ -18,6 +18,8 @@ std::string RandomBytes(size_t n) {
   return out;
 }
 
-std::string RandomHex(size_t n) { return absl::BytesToHexString(RandomBytes(n)); }
+std::string RandomHex(size_t n) {
+  return absl::BytesToHexString(RandomBytes(n));
+}
 
 }  // namespace docintake::base

@@ -95,9 +95,9 @@ absl::StatusOr<std::unique_ptr<Database>> Database::Open(
   std::unique_ptr<Database> db(new Database(raw));
   if (rc != SQLITE_OK) return SqliteError(raw, rc, absl::StrCat("open ", path));
   sqlite3_busy_timeout(raw, 5000);
-  RETURN_IF_ERROR(db->Exec(
-      "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; "
-      "PRAGMA foreign_keys=ON;"));
+  RETURN_IF_ERROR(
+      db->Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; "
+               "PRAGMA foreign_keys=ON;"));
   return db;
 }
 

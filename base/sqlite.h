@@ -52,7 +52,8 @@ class Statement {
 class Database {
  public:
   // Opens (creating) `path` in WAL mode with synchronous=FULL and foreign keys.
-  static absl::StatusOr<std::unique_ptr<Database>> Open(const std::string& path);
+  static absl::StatusOr<std::unique_ptr<Database>> Open(
+      const std::string& path);
   ~Database();
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;

@@ -10,9 +10,9 @@
 #define DOCINTAKE_CONCAT(a, b) DOCINTAKE_CONCAT_INNER(a, b)
 
 // Returns the status of `expr` from the current function unless it is OK.
-#define RETURN_IF_ERROR(expr)                  \
-  do {                                         \
-    absl::Status status_macro_ = (expr);       \
+#define RETURN_IF_ERROR(expr)                      \
+  do {                                             \
+    absl::Status status_macro_ = (expr);           \
     if (!status_macro_.ok()) return status_macro_; \
   } while (0)
 

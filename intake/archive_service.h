@@ -16,9 +16,9 @@ class ArchiveServiceImpl final : public v1::ArchiveService::Service {
   grpc::Status GetRecord(grpc::ServerContext* context,
                          const v1::GetRecordRequest* request,
                          v1::Record* reply) override;
-  grpc::Status GetContent(grpc::ServerContext* context,
-                          const v1::GetContentRequest* request,
-                          grpc::ServerWriter<v1::ContentChunk>* writer) override;
+  grpc::Status GetContent(
+      grpc::ServerContext* context, const v1::GetContentRequest* request,
+      grpc::ServerWriter<v1::ContentChunk>* writer) override;
 
  private:
   archive::RecordStore& store_;

@@ -51,8 +51,7 @@ int main(int argc, char** argv) {
   signal(SIGPIPE, SIG_IGN);
 
   absl::StatusOr<std::unique_ptr<docintake::intake::Server>> server =
-      docintake::intake::Server::Start(*config,
-                                       docintake::base::Clock::Real(),
+      docintake::intake::Server::Start(*config, docintake::base::Clock::Real(),
                                        docintake::base::FileSystem::Default());
   if (!server.ok()) {
     docintake::base::LogError("cannot start",

@@ -45,28 +45,30 @@ absl::Status ValidateHeader(const v1::SubmitHeader& header) {
     return absl::InvalidArgumentError(
         "header field assurance_level is not an assurance level");
   }
-  RETURN_IF_ERROR(CheckLength("station_id", header.station_id(), kMaxShortField));
+  RETURN_IF_ERROR(
+      CheckLength("station_id", header.station_id(), kMaxShortField));
   RETURN_IF_ERROR(CheckLength("portal_id", header.portal_id(), kMaxShortField));
   RETURN_IF_ERROR(CheckLength("submitter.identifier",
                               header.submitter().identifier(), kMaxShortField));
   RETURN_IF_ERROR(CheckLength("submitter.display_name",
-                              header.submitter().display_name(), kMaxShortField));
+                              header.submitter().display_name(),
+                              kMaxShortField));
   RETURN_IF_ERROR(CheckLength("declared_media_type",
                               header.declared_media_type(), kMaxShortField));
   RETURN_IF_ERROR(CheckLength("declared_document_type",
                               header.declared_document_type(), kMaxShortField));
   RETURN_IF_ERROR(CheckLength("filename", header.filename(), kMaxFilename));
-  RETURN_IF_ERROR(CheckLength("idempotency_key", header.idempotency_key(),
-                              kMaxShortField));
+  RETURN_IF_ERROR(
+      CheckLength("idempotency_key", header.idempotency_key(), kMaxShortField));
   RETURN_IF_ERROR(CheckLength("batch_id", header.batch_id(), kMaxShortField));
   if (header.batch_position() != 0 && header.batch_id().empty()) {
     return absl::InvalidArgumentError(
         "header field batch_position is set without batch_id");
   }
   if (header.metadata_size() > kMaxMetadataEntries) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "header field metadata has more than ", kMaxMetadataEntries,
-        " entries"));
+    return absl::InvalidArgumentError(
+        absl::StrCat("header field metadata has more than ",
+                     kMaxMetadataEntries, " entries"));
   }
   for (const auto& [key, value] : header.metadata()) {
     RETURN_IF_ERROR(CheckLength("metadata key", key, kMaxShortField));
@@ -78,10 +80,10 @@ absl::Status ValidateHeader(const v1::SubmitHeader& header) {
 absl::StatusOr<v1::SubmitReply> Intake::Replay(const v1::Record& earlier,
                                                const std::string& sha256) {
   if (earlier.intake().sha256() != sha256) {
-    return absl::AlreadyExistsError(absl::StrCat(
-        "idempotency key \"", earlier.intake().idempotency_key(),
-        "\" was already used for document ", earlier.document_id(),
-        " with different content"));
+    return absl::AlreadyExistsError(
+        absl::StrCat("idempotency key \"", earlier.intake().idempotency_key(),
+                     "\" was already used for document ", earlier.document_id(),
+                     " with different content"));
   }
   v1::SubmitReply reply = ReplyFor(earlier);
   reply.set_replayed(true);
@@ -119,9 +121,8 @@ absl::StatusOr<v1::SubmitReply> Intake::Submit(const v1::SubmitHeader& header,
   record.set_state(v1::QUEUED);
   *record.mutable_updated_at() = base::ToProtoTime(now);
   v1::IntakeFacts& facts = *record.mutable_intake();
-  facts.set_channel(header.channel() == v1::CHANNEL_UNSPECIFIED
-                        ? v1::API
-                        : header.channel());
+  facts.set_channel(
+      header.channel() == v1::CHANNEL_UNSPECIFIED ? v1::API : header.channel());
   facts.set_station_id(header.station_id());
   facts.set_portal_id(header.portal_id());
   *facts.mutable_submitter() = header.submitter();

@@ -20,14 +20,13 @@
 namespace docintake::intake {
 
 // Returns the next chunk, nullopt at the end, or an error if the upload broke.
-using ChunkSource =
-    std::function<absl::StatusOr<std::optional<std::string>>()>;
+using ChunkSource = std::function<absl::StatusOr<std::optional<std::string>>()>;
 
 class Intake {
  public:
   // Every reference must outlive the Intake.
-  Intake(uint64_t max_document_bytes, const base::Clock& clock,
-         JobQueue& queue, Spool& spool, ChangeNotifier& changes)
+  Intake(uint64_t max_document_bytes, const base::Clock& clock, JobQueue& queue,
+         Spool& spool, ChangeNotifier& changes)
       : max_document_bytes_(max_document_bytes),
         clock_(clock),
         queue_(queue),

@@ -48,8 +48,7 @@ grpc::Status IntakeServiceImpl::Submit(
                         "the first message must be a SubmitHeader");
   }
   const v1::SubmitHeader header = request.header();
-  ChunkSource next_chunk =
-      [&]() -> absl::StatusOr<std::optional<std::string>> {
+  ChunkSource next_chunk = [&]() -> absl::StatusOr<std::optional<std::string>> {
     if (!reader->Read(&request)) {
       if (context->IsCancelled()) {
         return absl::CancelledError("the client cancelled the upload");
@@ -64,9 +63,9 @@ grpc::Status IntakeServiceImpl::Submit(
   };
   absl::StatusOr<v1::SubmitReply> result = intake_.Submit(header, next_chunk);
   if (!result.ok()) {
-    base::LogInfo("submission refused",
-                  {{"peer", context->peer()},
-                   {"error", result.status().ToString()}});
+    base::LogInfo(
+        "submission refused",
+        {{"peer", context->peer()}, {"error", result.status().ToString()}});
     return ToGrpcStatus(result.status());
   }
   if (context->IsCancelled()) {
@@ -79,9 +78,9 @@ grpc::Status IntakeServiceImpl::Submit(
   return grpc::Status::OK;
 }
 
-grpc::Status IntakeServiceImpl::GetDocument(grpc::ServerContext*,
-                                            const v1::GetDocumentRequest* request,
-                                            v1::Record* reply) {
+grpc::Status IntakeServiceImpl::GetDocument(
+    grpc::ServerContext*, const v1::GetDocumentRequest* request,
+    v1::Record* reply) {
   absl::StatusOr<v1::Record> record = queue_.Get(request->document_id());
   if (!record.ok()) return ToGrpcStatus(record.status());
   *reply = *std::move(record);

@@ -35,10 +35,9 @@ class IntakeServiceImpl final : public v1::IntakeService::Service {
   grpc::Status ListDocuments(grpc::ServerContext* context,
                              const v1::ListDocumentsRequest* request,
                              v1::ListDocumentsReply* reply) override;
-  grpc::Status WatchDocument(grpc::ServerContext* context,
-                             const v1::WatchDocumentRequest* request,
-                             grpc::ServerWriter<v1::DocumentEvent>* writer)
-      override;
+  grpc::Status WatchDocument(
+      grpc::ServerContext* context, const v1::WatchDocumentRequest* request,
+      grpc::ServerWriter<v1::DocumentEvent>* writer) override;
 
  private:
   Intake& intake_;

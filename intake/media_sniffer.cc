@@ -45,7 +45,8 @@ absl::string_view SkipProlog(absl::string_view xml) {
 }
 
 // The value of attribute `name` inside the start tag `tag`, if present.
-absl::string_view AttributeValue(absl::string_view tag, absl::string_view name) {
+absl::string_view AttributeValue(absl::string_view tag,
+                                 absl::string_view name) {
   size_t pos = 0;
   while ((pos = tag.find(name, pos)) != absl::string_view::npos) {
     const bool starts_word = pos > 0 && absl::ascii_isspace(tag[pos - 1]);
@@ -76,16 +77,17 @@ absl::StatusOr<SniffedMedia> SniffXml(absl::string_view text) {
   while (name_end < root.size() && IsXmlNameChar(root[name_end])) ++name_end;
   const absl::string_view qname = root.substr(0, name_end);
   const size_t tag_end = root.find('>');
-  const absl::string_view tag =
-      root.substr(0, tag_end == absl::string_view::npos ? root.size() : tag_end);
+  const absl::string_view tag = root.substr(
+      0, tag_end == absl::string_view::npos ? root.size() : tag_end);
   absl::string_view prefix;
   absl::string_view local = qname;
   if (size_t colon = qname.find(':'); colon != absl::string_view::npos) {
     prefix = qname.substr(0, colon);
     local = qname.substr(colon + 1);
   }
-  const absl::string_view ns = AttributeValue(
-      tag, prefix.empty() ? std::string("xmlns") : absl::StrCat("xmlns:", prefix));
+  const absl::string_view ns =
+      AttributeValue(tag, prefix.empty() ? std::string("xmlns")
+                                         : absl::StrCat("xmlns:", prefix));
   if (local == "Invoice" && ns == kUblInvoiceNs) {
     return SniffedMedia{v1::UBL_INVOICE, "application/xml"};
   }
@@ -108,7 +110,10 @@ std::string Describe(absl::string_view head) {
   if (absl::StartsWith(head, "\x1f\x8b")) return "a gzip file";
   if (absl::StartsWith(head, "GIF8")) return "a GIF image (not accepted)";
   if (absl::StartsWith(head, "MZ")) return "a Windows executable";
-  if (absl::StartsWith(head, "\x7f" "ELF")) return "an ELF executable";
+  if (absl::StartsWith(head,
+                       "\x7f"
+                       "ELF"))
+    return "an ELF executable";
   if (absl::StartsWith(head, "{\\rtf")) return "an RTF document";
   if (absl::StartsWith(head, "\xd0\xcf\x11\xe0")) {
     return "an OLE2 file (old Microsoft Office format)";

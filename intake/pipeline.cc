@@ -46,9 +46,8 @@ absl::StatusOr<v1::Record> Pipeline::Process(v1::Record record,
   }
   ASSIGN_OR_RETURN(internal::StageOutput::Disposition disposition,
                    RunStage(*archive_stage_, record, content));
-  record.set_state(disposition == internal::StageOutput::CONTINUE
-                       ? v1::ARCHIVED
-                       : v1::FAILED);
+  record.set_state(disposition == internal::StageOutput::CONTINUE ? v1::ARCHIVED
+                                                                  : v1::FAILED);
   return record;
 }
 

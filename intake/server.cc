@@ -36,8 +36,8 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(
   RETURN_IF_ERROR(fs.CreateDirs(dir));
   ASSIGN_OR_RETURN(s->lock_, base::DirLock::Acquire(dir));
   ASSIGN_OR_RETURN(s->spool_, Spool::Open(fs, absl::StrCat(dir, "/inbox")));
-  ASSIGN_OR_RETURN(s->queue_, SqliteJobQueue::Open(
-                                  absl::StrCat(dir, "/intake.db"), clock));
+  ASSIGN_OR_RETURN(
+      s->queue_, SqliteJobQueue::Open(absl::StrCat(dir, "/intake.db"), clock));
   ASSIGN_OR_RETURN(s->archive_, archive::RecordStore::Open(
                                     fs, clock, absl::StrCat(dir, "/archive")));
 

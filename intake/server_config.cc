@@ -31,8 +31,8 @@ absl::StatusOr<uint64_t> ParseSize(const std::string& key,
   while (digits < v.size() && absl::ascii_isdigit(v[digits])) ++digits;
   uint64_t n = 0;
   if (digits == 0 || !absl::SimpleAtoi(v.substr(0, digits), &n)) {
-    return absl::InvalidArgumentError(
-        absl::StrCat(key, ": expected a size like 256MiB, got \"", value, "\""));
+    return absl::InvalidArgumentError(absl::StrCat(
+        key, ": expected a size like 256MiB, got \"", value, "\""));
   }
   std::string unit =
       absl::AsciiStrToLower(absl::StripAsciiWhitespace(v.substr(digits)));
@@ -42,8 +42,8 @@ absl::StatusOr<uint64_t> ParseSize(const std::string& key,
   if (unit == "m" || unit == "mib" || unit == "mb") mult = 1ULL << 20;
   if (unit == "g" || unit == "gib" || unit == "gb") mult = 1ULL << 30;
   if (mult == 0 || n == 0 || n > (UINT64_MAX / mult)) {
-    return absl::InvalidArgumentError(
-        absl::StrCat(key, ": expected a size like 256MiB, got \"", value, "\""));
+    return absl::InvalidArgumentError(absl::StrCat(
+        key, ": expected a size like 256MiB, got \"", value, "\""));
   }
   return n * mult;
 }
@@ -90,15 +90,16 @@ absl::Status ApplySetting(ServerConfig& config, const std::string& key,
     }
     config.log_level = value;
   } else {
-    return absl::InvalidArgumentError(absl::StrCat("unknown setting \"", key,
-                                                   "\" (see --help)"));
+    return absl::InvalidArgumentError(
+        absl::StrCat("unknown setting \"", key, "\" (see --help)"));
   }
   return absl::OkStatus();
 }
 
 absl::Status ReadConfigFile(ServerConfig& config, const std::string& path) {
   std::ifstream in(path);
-  if (!in) return absl::NotFoundError(absl::StrCat("cannot read config ", path));
+  if (!in)
+    return absl::NotFoundError(absl::StrCat("cannot read config ", path));
   std::string line;
   int number = 0;
   while (std::getline(in, line)) {

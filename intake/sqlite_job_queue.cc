@@ -86,7 +86,8 @@ absl::StatusOr<v1::Record> SqliteJobQueue::Get(const std::string& document_id) {
   absl::MutexLock lock(&mu_);
   ASSIGN_OR_RETURN(
       std::optional<v1::Record> record,
-      QueryOne("SELECT state, record FROM jobs WHERE document_id = ?", document_id));
+      QueryOne("SELECT state, record FROM jobs WHERE document_id = ?",
+               document_id));
   if (!record.has_value()) {
     return absl::NotFoundError(absl::StrCat("no document ", document_id));
   }
@@ -96,7 +97,8 @@ absl::StatusOr<v1::Record> SqliteJobQueue::Get(const std::string& document_id) {
 absl::StatusOr<std::optional<v1::Record>> SqliteJobQueue::FindByIdempotencyKey(
     const std::string& key) {
   absl::MutexLock lock(&mu_);
-  return QueryOne("SELECT state, record FROM jobs WHERE idempotency_key = ?", key);
+  return QueryOne("SELECT state, record FROM jobs WHERE idempotency_key = ?",
+                  key);
 }
 
 absl::StatusOr<std::optional<std::string>> SqliteJobQueue::FindBySha256(
@@ -129,8 +131,9 @@ absl::StatusOr<ListPage> SqliteJobQueue::List(const ListFilter& filter) {
   q.Bind(1, after_seq)
       .Bind(2, static_cast<int64_t>(filter.state))
       .Bind(3, static_cast<int64_t>(filter.channel))
-      .Bind(4, filter.received_after ? absl::ToUnixMicros(*filter.received_after)
-                                     : INT64_MIN)
+      .Bind(4, filter.received_after
+                   ? absl::ToUnixMicros(*filter.received_after)
+                   : INT64_MIN)
       .Bind(5, filter.received_before
                    ? absl::ToUnixMicros(*filter.received_before)
                    : INT64_MAX)
@@ -156,12 +159,11 @@ absl::StatusOr<std::optional<v1::Record>> SqliteJobQueue::Claim(
   absl::MutexLock lock(&mu_);
   const absl::Time now = clock_.Now();
   const int64_t now_us = absl::ToUnixMicros(now);
-  ASSIGN_OR_RETURN(
-      base::Statement q,
-      db_->Prepare("SELECT seq, state, record FROM jobs WHERE "
-                   "(state = ?1 AND not_before_us <= ?3) OR "
-                   "(state = ?2 AND lease_expires_us < ?3) "
-                   "ORDER BY seq LIMIT 1"));
+  ASSIGN_OR_RETURN(base::Statement q,
+                   db_->Prepare("SELECT seq, state, record FROM jobs WHERE "
+                                "(state = ?1 AND not_before_us <= ?3) OR "
+                                "(state = ?2 AND lease_expires_us < ?3) "
+                                "ORDER BY seq LIMIT 1"));
   q.Bind(1, static_cast<int64_t>(v1::QUEUED))
       .Bind(2, static_cast<int64_t>(v1::PROCESSING))
       .Bind(3, now_us);
@@ -201,16 +203,17 @@ absl::Status SqliteJobQueue::Update(const v1::Record& record,
                    "END WHERE document_id = ?4 AND lease_owner = ?5"));
   update.Bind(1, static_cast<int64_t>(record.state()))
       .BindBlob(2, stored.SerializeAsString())
-      .Bind(3, not_before == absl::InfinitePast() ? 0
-                                                  : absl::ToUnixMicros(not_before))
+      .Bind(3, not_before == absl::InfinitePast()
+                   ? 0
+                   : absl::ToUnixMicros(not_before))
       .Bind(4, record.document_id())
       .Bind(5, worker)
       .Bind(6, static_cast<int64_t>(v1::PROCESSING));
   RETURN_IF_ERROR(update.Run());
   if (db_->Changes() != 1) {
-    return absl::FailedPreconditionError(absl::StrCat(
-        "worker ", worker, " no longer holds the lease on ",
-        record.document_id()));
+    return absl::FailedPreconditionError(
+        absl::StrCat("worker ", worker, " no longer holds the lease on ",
+                     record.document_id()));
   }
   return absl::OkStatus();
 }

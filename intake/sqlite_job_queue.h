@@ -36,8 +36,8 @@ class SqliteJobQueue final : public JobQueue {
  private:
   SqliteJobQueue(std::unique_ptr<base::Database> db, const base::Clock& clock)
       : db_(std::move(db)), clock_(clock) {}
-  absl::StatusOr<std::optional<v1::Record>> QueryOne(
-      absl::string_view sql, const std::string& arg)
+  absl::StatusOr<std::optional<v1::Record>> QueryOne(absl::string_view sql,
+                                                     const std::string& arg)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
 
   absl::Mutex mu_;

@@ -90,7 +90,8 @@ void WorkerPool::ProcessJob(const std::string& worker, v1::Record record) {
 
 void WorkerPool::Retry(const std::string& worker, v1::Record record,
                        const absl::Status& why) {
-  const bool give_up = static_cast<int>(record.attempts()) >= options_.max_attempts;
+  const bool give_up =
+      static_cast<int>(record.attempts()) >= options_.max_attempts;
   base::LogWarning(give_up ? "processing failed, giving up"
                            : "processing failed, will retry",
                    {{"document_id", record.document_id()},
@@ -104,8 +105,8 @@ void WorkerPool::Retry(const std::string& worker, v1::Record record,
   }
   record.set_state(v1::QUEUED);
   Store(worker, record,
-        clock_.Now() + options_.retry_backoff *
-                           static_cast<int64_t>(record.attempts()));
+        clock_.Now() +
+            options_.retry_backoff * static_cast<int64_t>(record.attempts()));
 }
 
 void WorkerPool::Store(const std::string& worker, const v1::Record& record,
@@ -119,9 +120,9 @@ void WorkerPool::Store(const std::string& worker, const v1::Record& record,
                    {{"document_id", id}, {"error", status.ToString()}});
     return;
   }
-  base::LogInfo("document state changed",
-                {{"document_id", id},
-                 {"state", v1::DocumentState_Name(record.state())}});
+  base::LogInfo(
+      "document state changed",
+      {{"document_id", id}, {"state", v1::DocumentState_Name(record.state())}});
   if (record.state() == v1::ARCHIVED) {
     // The archive holds the bytes now (durability point 2).
     absl::Status removed = spool_.Remove(id);

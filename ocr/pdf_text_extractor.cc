@@ -16,8 +16,8 @@ namespace {
 // not ours to log (and could leak content), so silence them once.
 void SilencePoppler() {
   static const bool once = [] {
-    poppler::set_debug_error_function(
-        [](const std::string&, void*) {}, nullptr);
+    poppler::set_debug_error_function([](const std::string&, void*) {},
+                                      nullptr);
     return true;
   }();
   (void)once;
@@ -34,7 +34,8 @@ absl::StatusOr<PdfText> ExtractPdfText(absl::string_view pdf,
   std::unique_ptr<poppler::document> doc(poppler::document::load_from_raw_data(
       pdf.data(), static_cast<int>(pdf.size())));
   if (doc == nullptr) {
-    return absl::InvalidArgumentError("not a readable PDF (Poppler cannot load it)");
+    return absl::InvalidArgumentError(
+        "not a readable PDF (Poppler cannot load it)");
   }
   if (doc->is_locked()) {
     return absl::InvalidArgumentError(
@@ -43,8 +44,9 @@ absl::StatusOr<PdfText> ExtractPdfText(absl::string_view pdf,
   const int pages = doc->pages();
   if (pages <= 0) return absl::InvalidArgumentError("PDF has no pages");
   if (pages > limits.max_pages) {
-    return absl::ResourceExhaustedError(absl::StrCat(
-        "PDF has ", pages, " pages, more than the limit of ", limits.max_pages));
+    return absl::ResourceExhaustedError(
+        absl::StrCat("PDF has ", pages, " pages, more than the limit of ",
+                     limits.max_pages));
   }
   PdfText out;
   out.pages.reserve(static_cast<size_t>(pages));
@@ -54,7 +56,9 @@ absl::StatusOr<PdfText> ExtractPdfText(absl::string_view pdf,
       return absl::InvalidArgumentError(
           absl::StrCat("page ", i + 1, " of the PDF cannot be read"));
     }
-    poppler::byte_array utf8 = page->text().to_utf8();
+    poppler::byte_array utf8 =
+        page->text(poppler::rectf(), poppler::page::non_raw_non_physical_layout)
+            .to_utf8();
     out.pages.emplace_back(utf8.begin(), utf8.end());
   }
   return out;

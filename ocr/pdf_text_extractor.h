@@ -1,5 +1,5 @@
 // Text extraction from born-digital PDFs (Poppler behind our own types): the
-// text layer of every page, in reading order as Poppler lays it out. Pages
+// text layer of every page, in reading order (the order pdftotext uses). Pages
 // without a text layer come back empty (the OCR stage handles them). Thread-
 // safe: each call uses its own Poppler document.
 #ifndef DOCINTAKE_OCR_PDF_TEXT_EXTRACTOR_H_

@@ -24,8 +24,9 @@ absl::StatusOr<internal::StageOutput> HashSniffStage::Run(
   if (!media.ok() || media->kind != facts.media_kind()) {
     out.set_result(v1::StageOutcome::ERROR);
     out.set_disposition(internal::StageOutput::FAIL);
-    out.set_message("the spooled bytes no longer sniff as the media type "
-                    "recorded at intake");
+    out.set_message(
+        "the spooled bytes no longer sniff as the media type "
+        "recorded at intake");
     return out;
   }
   out.set_result(v1::StageOutcome::OK);

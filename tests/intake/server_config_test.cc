@@ -1,0 +1,58 @@
+#include "intake/server_config.h"
+
+#include <fstream>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "tests/support/temp_dir.h"
+
+namespace docintake::intake {
+namespace {
+
+using ::testing::HasSubstr;
+
+TEST(ServerConfigTest, DefaultsAreDocumented) {
+  absl::StatusOr<ServerConfig> c = ParseServerConfig({});
+  ASSERT_TRUE(c.ok());
+  EXPECT_EQ(c->listen, "127.0.0.1:50051");
+  EXPECT_EQ(c->data_dir, "./var");
+  EXPECT_EQ(c->max_document_bytes, 256ULL << 20);
+  EXPECT_EQ(c->workers, 0);
+}
+
+TEST(ServerConfigTest, FlagsOverrideTheFileWhereverConfigStands) {
+  testing::TempDir dir;
+  const std::string path = dir.Path("docintaked.conf");
+  std::ofstream(path) << "# comment\nlisten = 0.0.0.0:1\n"
+                         "data-dir = /srv/x  # trailing comment\n"
+                         "max-document-size = 10MiB\nworkers = 3\n";
+  absl::StatusOr<ServerConfig> c = ParseServerConfig(
+      {"--listen=127.0.0.1:9", "--config", path, "--workers", "5"});
+  ASSERT_TRUE(c.ok()) << c.status();
+  EXPECT_EQ(c->listen, "127.0.0.1:9");
+  EXPECT_EQ(c->data_dir, "/srv/x");
+  EXPECT_EQ(c->max_document_bytes, 10ULL << 20);
+  EXPECT_EQ(c->workers, 5);
+}
+
+TEST(ServerConfigTest, RejectsUnknownAndMalformedSettings) {
+  EXPECT_THAT(
+      std::string(ParseServerConfig({"--colour", "red"}).status().message()),
+      HasSubstr("colour"));
+  EXPECT_FALSE(ParseServerConfig({"--max-document-size", "lots"}).ok());
+  EXPECT_FALSE(ParseServerConfig({"--workers", "-1"}).ok());
+  EXPECT_FALSE(ParseServerConfig({"--lease", "0s"}).ok());
+  EXPECT_FALSE(ParseServerConfig({"--listen"}).ok());
+  EXPECT_FALSE(ParseServerConfig({"positional"}).ok());
+}
+
+TEST(ServerConfigTest, NamesTheLineOfABadFileEntry) {
+  testing::TempDir dir;
+  const std::string path = dir.Path("bad.conf");
+  std::ofstream(path) << "listen = 127.0.0.1:1\nnot a setting\n";
+  absl::Status s = ParseServerConfig({"--config", path}).status();
+  EXPECT_THAT(std::string(s.message()), HasSubstr("bad.conf:2"));
+}
+
+}  // namespace
+}  // namespace docintake::intake
