@@ -116,7 +116,8 @@ absl::Status Server::ReconcileSpool() {
 }
 
 void Server::Shutdown() {
-  if (stopped_) return;
+  // Nothing runs before the gRPC server is built (a failed Start).
+  if (stopped_ || grpc_server_ == nullptr) return;
   stopped_ = true;
   base::LogInfo("shutting down");
   if (auto* health = grpc_server_->GetHealthCheckService()) {
