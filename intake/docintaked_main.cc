@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/synchronization/mutex.h"
 #include "base/clock.h"
 #include "base/file_system.h"
 #include "base/log.h"
@@ -41,6 +42,8 @@ int main(int argc, char** argv) {
     return 2;
   }
   docintake::base::SetMinLogLevel(ParseLevel(config->log_level));
+  // Debian's abseil keeps mutex deadlock detection on, a cost on every lock.
+  absl::SetMutexDeadlockDetectionMode(absl::OnDeadlockCycle::kIgnore);
 
   // Block the stop signals in every thread; main waits for them below.
   sigset_t stop_signals;

@@ -51,8 +51,61 @@ absl::StatusOr<std::unique_ptr<SqliteJobQueue>> SqliteJobQueue::Open(
       new SqliteJobQueue(std::move(db), clock));
 }
 
+absl::Status SqliteJobQueue::SetDurable(bool durable) {
+  if (durable == durable_) return absl::OkStatus();
+  RETURN_IF_ERROR(db_->Exec(durable ? "PRAGMA synchronous=FULL"
+                                    : "PRAGMA synchronous=NORMAL"));
+  durable_ = durable;
+  return absl::OkStatus();
+}
+
 absl::Status SqliteJobQueue::Enqueue(const v1::Record& record) {
-  absl::MutexLock lock(&mu_);
+  PendingInsert mine{&record, absl::OkStatus()};
+  std::vector<PendingInsert*> batch;
+  {
+    absl::MutexLock lock(&batch_mu_);
+    pending_.push_back(&mine);
+    auto my_turn = [&]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(batch_mu_) {
+      return mine.done || !leader_active_;
+    };
+    batch_mu_.Await(absl::Condition(&my_turn));
+    if (mine.done) return mine.status;  // A leader committed it.
+    leader_active_ = true;
+    batch.swap(pending_);
+  }
+  {
+    absl::MutexLock lock(&mu_);
+    InsertBatch(batch);
+  }
+  absl::MutexLock lock(&batch_mu_);
+  for (PendingInsert* p : batch) p->done = true;
+  leader_active_ = false;
+  return mine.status;
+}
+
+void SqliteJobQueue::InsertBatch(const std::vector<PendingInsert*>& batch) {
+  absl::Status status = SetDurable(true);
+  if (status.ok()) status = db_->Exec("BEGIN IMMEDIATE");
+  if (!status.ok()) {
+    for (PendingInsert* p : batch) p->status = status;
+    return;
+  }
+  for (PendingInsert* p : batch) {
+    p->status = db_->Exec("SAVEPOINT row");
+    if (p->status.ok()) p->status = InsertOne(*p->record);
+    p->status.Update(db_->Exec(
+        p->status.ok() ? "RELEASE row" : "ROLLBACK TO row; RELEASE row"));
+  }
+  status = db_->Exec("COMMIT");
+  if (!status.ok()) {
+    db_->Exec("ROLLBACK").IgnoreError();
+    for (PendingInsert* p : batch) {
+      if (p->status.ok()) p->status = status;
+    }
+  }
+}
+
+absl::Status SqliteJobQueue::InsertOne(const v1::Record& record) {
   ASSIGN_OR_RETURN(
       base::Statement insert,
       db_->Prepare("INSERT INTO jobs (document_id, state, channel, "
@@ -157,6 +210,7 @@ absl::StatusOr<ListPage> SqliteJobQueue::List(const ListFilter& filter) {
 absl::StatusOr<std::optional<v1::Record>> SqliteJobQueue::Claim(
     const std::string& worker, absl::Duration lease) {
   absl::MutexLock lock(&mu_);
+  RETURN_IF_ERROR(SetDurable(false));
   const absl::Time now = clock_.Now();
   const int64_t now_us = absl::ToUnixMicros(now);
   ASSIGN_OR_RETURN(base::Statement q,
@@ -192,6 +246,7 @@ absl::Status SqliteJobQueue::Update(const v1::Record& record,
                                     const std::string& worker,
                                     absl::Time not_before) {
   absl::MutexLock lock(&mu_);
+  RETURN_IF_ERROR(SetDurable(false));
   v1::Record stored = record;
   *stored.mutable_updated_at() = base::ToProtoTime(clock_.Now());
   ASSIGN_OR_RETURN(

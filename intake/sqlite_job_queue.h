@@ -1,10 +1,18 @@
-// SqliteJobQueue: the embedded JobQueue in data_dir/intake.db (SQLite, WAL,
-// synchronous=FULL). Thread-safe (one connection behind a mutex).
+// SqliteJobQueue: the embedded JobQueue in data_dir/intake.db (SQLite, WAL).
+// Enqueue commits with synchronous=FULL: it is the acknowledgement's
+// durability point. Claim and Update commit with synchronous=NORMAL (still
+// atomic and consistent, made durable by the next FULL commit or checkpoint):
+// losing one in a crash only means the job runs again, which recovery does
+// anyway. Concurrent Enqueue calls are group-committed: one caller (the
+// leader) inserts every waiting record in one FULL transaction, so N
+// concurrent acknowledgements cost one WAL fsync, not N.
+// Thread-safe (one connection behind a mutex).
 #ifndef DOCINTAKE_INTAKE_SQLITE_JOB_QUEUE_H_
 #define DOCINTAKE_INTAKE_SQLITE_JOB_QUEUE_H_
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "absl/base/thread_annotations.h"
 #include "absl/synchronization/mutex.h"
@@ -36,6 +44,21 @@ class SqliteJobQueue final : public JobQueue {
  private:
   SqliteJobQueue(std::unique_ptr<base::Database> db, const base::Clock& clock)
       : db_(std::move(db)), clock_(clock) {}
+  // An Enqueue waiting for its group commit.
+  struct PendingInsert {
+    const v1::Record* record;
+    absl::Status status;
+    bool done = false;
+  };
+  // Inserts `batch` in one transaction; each item gets its own status (a
+  // savepoint per row, so one duplicate key does not fail the others).
+  void InsertBatch(const std::vector<PendingInsert*>& batch)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  absl::Status InsertOne(const v1::Record& record)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+
+  // Sets synchronous=FULL or NORMAL for the next commits.
+  absl::Status SetDurable(bool durable) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   absl::StatusOr<std::optional<v1::Record>> QueryOne(absl::string_view sql,
                                                      const std::string& arg)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
@@ -43,6 +66,11 @@ class SqliteJobQueue final : public JobQueue {
   absl::Mutex mu_;
   const std::unique_ptr<base::Database> db_ ABSL_PT_GUARDED_BY(mu_);
   const base::Clock& clock_;
+  bool durable_ ABSL_GUARDED_BY(mu_) = true;  // Database::Open sets FULL
+
+  absl::Mutex batch_mu_ ABSL_ACQUIRED_BEFORE(mu_);
+  std::vector<PendingInsert*> pending_ ABSL_GUARDED_BY(batch_mu_);
+  bool leader_active_ ABSL_GUARDED_BY(batch_mu_) = false;
 };
 
 }  // namespace docintake::intake

@@ -1,5 +1,6 @@
 #include "intake/worker_pool.h"
 
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include "absl/strings/str_cat.h"
@@ -41,6 +42,13 @@ void WorkerPool::Stop() {
 }
 
 void WorkerPool::Run(const std::string& worker) {
+  // Background work yields to acknowledging uploads: a lower priority for
+  // this thread only (Linux applies nice values per thread).
+  if (::setpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()),
+                    options_.nice) != 0) {
+    base::LogWarning("cannot lower the worker's priority",
+                     {{"worker", worker}});
+  }
   while (!stopping_) {
     const uint64_t seen = changes_.generation();
     absl::StatusOr<std::optional<v1::Record>> job =

@@ -25,6 +25,8 @@ struct WorkerOptions {
   absl::Duration lease = absl::Minutes(10);
   int max_attempts = 3;
   uint64_t max_document_bytes = 256ULL << 20;
+  // Nice value of the worker threads (uploads run at the process's own).
+  int nice = 10;
   // Back-off before retry n is n times this.
   absl::Duration retry_backoff = absl::Seconds(5);
 };

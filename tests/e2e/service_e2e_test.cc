@@ -75,8 +75,8 @@ TEST_F(ServiceE2eTest, ArchivesCorpusPdfWithManifestHashPagesAndText) {
   ASSERT_EQ(record.text().pages_size(), pages);
   for (int p : {1, pages}) {
     EXPECT_EQ(Words(record.text().pages(p - 1).text()),
-              Words(RunCommand(absl::StrCat("pdftotext -f ", p, " -l ", p,
-                                            " '", path, "' -"))))
+              Words(RunCommand(absl::StrCat("pdftotext -f ", p, " -l ", p, " '",
+                                            path, "' -"))))
         << "page " << p;
   }
   EXPECT_EQ(base::Sha256Hex(ArchivedContent(reply.document_id())),
@@ -173,8 +173,8 @@ TEST_F(ServiceE2eTest, KillNineRightAfterAckLosesNothing) {
   std::vector<std::string> ids;
   for (int i = 0; i < 5; ++i) {
     v1::SubmitReply reply;
-    ASSERT_TRUE(Submit(pdf + std::string(static_cast<size_t>(i), '\n'), &reply)
-                    .ok());
+    ASSERT_TRUE(
+        Submit(pdf + std::string(static_cast<size_t>(i), '\n'), &reply).ok());
     ids.push_back(reply.document_id());
   }
   server_->Kill();
@@ -182,7 +182,8 @@ TEST_F(ServiceE2eTest, KillNineRightAfterAckLosesNothing) {
   for (size_t i = 0; i < ids.size(); ++i) {
     v1::Record record = WaitForState(ids[i], v1::ARCHIVED);
     EXPECT_EQ(ArchivedContent(ids[i]), pdf + std::string(i, '\n'));
-    EXPECT_EQ(record.intake().sha256(), base::Sha256Hex(pdf + std::string(i, '\n')));
+    EXPECT_EQ(record.intake().sha256(),
+              base::Sha256Hex(pdf + std::string(i, '\n')));
   }
 }
 
@@ -200,16 +201,15 @@ TEST_F(ServiceE2eTest, HealthCheckServesAndSigtermExitsZero) {
   auto health = grpc::health::v1::Health::NewStub(channel_);
   grpc::ClientContext context;
   grpc::health::v1::HealthCheckResponse response;
-  ASSERT_TRUE(health
-                  ->Check(&context, grpc::health::v1::HealthCheckRequest(),
-                          &response)
-                  .ok());
+  ASSERT_TRUE(
+      health->Check(&context, grpc::health::v1::HealthCheckRequest(), &response)
+          .ok());
   EXPECT_EQ(response.status(), grpc::health::v1::HealthCheckResponse::SERVING);
   EXPECT_TRUE(server_->Stop(absl::Seconds(30)).ok());
 }
 
 TEST_F(ServiceE2eTest, SecondServerOnSameDataDirRefusesToStart) {
-  ServerConfig config;
+  ServerProcessOptions config;
   config.binary = DOCINTAKED_BINARY;
   config.data_dir = dir_.Path("var");
   config.port_file = dir_.Path("port2");

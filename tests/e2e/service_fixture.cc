@@ -5,7 +5,7 @@
 namespace docintake::testing {
 
 void ServiceFixture::StartServer(std::vector<std::string> extra_args) {
-  ServerConfig config;
+  ServerProcessOptions config;
   config.binary = DOCINTAKED_BINARY;
   config.data_dir = dir_.Path("var");
   config.port_file = dir_.Path("port");
@@ -57,8 +57,8 @@ v1::Record ServiceFixture::WaitForState(const std::string& document_id,
     absl::SleepFor(absl::Milliseconds(50));
   }
   ADD_FAILURE() << document_id << " did not reach "
-                << v1::DocumentState_Name(state) << "; last record: "
-                << record.ShortDebugString();
+                << v1::DocumentState_Name(state)
+                << "; last record: " << record.ShortDebugString();
   return record;
 }
 

@@ -1,5 +1,8 @@
 #include "intake/sqlite_job_queue.h"
 
+#include <thread>
+
+#include "absl/strings/str_cat.h"
 #include "base/time_util.h"
 #include "gtest/gtest.h"
 #include "tests/support/temp_dir.h"
@@ -123,6 +126,28 @@ TEST_F(SqliteJobQueueTest, ListsWithFiltersAndPages) {
   ListFilter bad;
   bad.page_token = "not-a-token";
   EXPECT_TRUE(absl::IsInvalidArgument(queue_->List(bad).status()));
+}
+
+TEST_F(SqliteJobQueueTest, ConcurrentEnqueuesAreGroupCommittedWithOwnStatus) {
+  constexpr int kThreads = 16;
+  std::vector<std::thread> threads;
+  std::vector<absl::Status> results(kThreads);
+  for (int i = 0; i < kThreads; ++i) {
+    threads.emplace_back([&, i] {
+      // Even threads share one idempotency key: exactly one of them wins.
+      results[static_cast<size_t>(i)] = queue_->Enqueue(
+          NewRecord(absl::StrCat("D", i), "sha", i % 2 == 0 ? "shared" : ""));
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  int ok = 0, already_exists = 0;
+  for (const absl::Status& s : results) {
+    ok += s.ok();
+    already_exists += absl::IsAlreadyExists(s);
+  }
+  EXPECT_EQ(ok, kThreads / 2 + 1);
+  EXPECT_EQ(already_exists, kThreads / 2 - 1);
+  EXPECT_EQ(queue_->List({})->records.size(), static_cast<size_t>(ok));
 }
 
 TEST_F(SqliteJobQueueTest, SurvivesReopen) {

@@ -77,7 +77,7 @@ absl::StatusOr<int> ReadPort(const std::string& port_file) {
 }  // namespace
 
 absl::StatusOr<std::unique_ptr<ServerProcess>> ServerProcess::Start(
-    const ServerConfig& config) {
+    const ServerProcessOptions& config) {
   RETURN_IF_ERROR(base::FileSystem::Default().CreateDirs(config.data_dir));
   std::vector<std::string> args = {
       config.binary,   "--listen",    "127.0.0.1:0",   "--data-dir",

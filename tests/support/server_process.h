@@ -16,7 +16,7 @@
 
 namespace docintake::testing {
 
-struct ServerConfig {
+struct ServerProcessOptions {
   std::string binary;
   std::string data_dir;
   std::string port_file;
@@ -35,7 +35,7 @@ class ServerProcess {
   // ...` and waits for the port file. UNAVAILABLE if the process exits first,
   // DEADLINE_EXCEEDED if no port appears within the startup timeout.
   static absl::StatusOr<std::unique_ptr<ServerProcess>> Start(
-      const ServerConfig& config);
+      const ServerProcessOptions& config);
 
   ServerProcess(const ServerProcess&) = delete;
   ServerProcess& operator=(const ServerProcess&) = delete;
