@@ -2,7 +2,6 @@
 
 #include "absl/strings/str_cat.h"
 #include "base/document_id.h"
-#include "base/log.h"
 #include "base/status_macros.h"
 #include "base/time_util.h"
 #include "intake/media_sniffer.h"
@@ -162,11 +161,6 @@ absl::StatusOr<v1::SubmitReply> Intake::Submit(const v1::SubmitHeader& header,
     }
     return enqueued;
   }
-  base::LogInfo("document acknowledged",
-                {{"document_id", record.document_id()},
-                 {"channel", v1::Channel_Name(facts.channel())},
-                 {"media_type", facts.media_type()},
-                 {"size", absl::StrCat(facts.size())}});
   changes_.Notify();
   return ReplyFor(record);
 }

@@ -3,6 +3,7 @@
 #include "absl/cleanup/cleanup.h"
 #include "absl/strings/str_cat.h"
 #include "base/log.h"
+#include "base/random.h"
 #include "base/time_util.h"
 #include "intake/grpc_status.h"
 
@@ -14,6 +15,17 @@ constexpr absl::Duration kWatchPoll = absl::Milliseconds(500);
 // States after which the machine does nothing more with a document.
 bool IsSettled(v1::DocumentState state) {
   return state == v1::ARCHIVED || state == v1::FAILED || state == v1::REVIEW;
+}
+
+// The caller's x-request-id metadata, else a fresh random id, so that log
+// lines of one call can be found together.
+std::string RequestId(const grpc::ServerContext& context) {
+  const auto& metadata = context.client_metadata();
+  auto it = metadata.find("x-request-id");
+  if (it != metadata.end() && it->second.size() <= 128) {
+    return std::string(it->second.data(), it->second.size());
+  }
+  return base::RandomHex(8);
 }
 
 v1::DocumentEvent EventFor(const v1::Record& record) {
@@ -61,18 +73,28 @@ grpc::Status IntakeServiceImpl::Submit(
     }
     return std::move(*request.mutable_chunk());
   };
+  const std::string request_id = RequestId(*context);
   absl::StatusOr<v1::SubmitReply> result = intake_.Submit(header, next_chunk);
   if (!result.ok()) {
-    base::LogInfo(
-        "submission refused",
-        {{"peer", context->peer()}, {"error", result.status().ToString()}});
+    base::LogInfo("submission refused",
+                  {{"request_id", request_id},
+                   {"peer", context->peer()},
+                   {"error", result.status().ToString()}});
     return ToGrpcStatus(result.status());
   }
+  base::LogInfo(result->replayed() ? "submission replayed (idempotency key)"
+                                   : "document acknowledged",
+                {{"request_id", request_id},
+                 {"document_id", result->document_id()},
+                 {"channel", v1::Channel_Name(header.channel())},
+                 {"media_type", result->media_type()},
+                 {"size", absl::StrCat(result->size())}});
   if (context->IsCancelled()) {
     // Durable already: the document stays; the client may resubmit with the
     // same idempotency key to learn its id.
     base::LogInfo("client went away after the document was made durable",
-                  {{"document_id", result->document_id()}});
+                  {{"request_id", request_id},
+                   {"document_id", result->document_id()}});
   }
   *reply = *std::move(result);
   return grpc::Status::OK;

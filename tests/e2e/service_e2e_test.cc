@@ -12,6 +12,7 @@
 #include "gmock/gmock.h"
 #include "grpc/health/v1/health.grpc.pb.h"
 #include "tests/e2e/service_fixture.h"
+#include "tests/support/command.h"
 #include "tests/support/corpus.h"
 
 namespace docintake::testing {
@@ -20,22 +21,6 @@ namespace {
 using ::testing::HasSubstr;
 
 const char kMultiPagePdf[] = "signatures/pdf/dss/pkcs7_sha1.pdf";
-
-std::string RunCommand(const std::string& command) {
-  std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"),
-                                             pclose);
-  std::string out;
-  char buf[4096];
-  size_t n;
-  while (pipe && (n = fread(buf, 1, sizeof buf, pipe.get())) > 0) {
-    out.append(buf, n);
-  }
-  return out;
-}
-
-std::vector<std::string> Words(const std::string& text) {
-  return absl::StrSplit(text, absl::ByAnyChar(" \t\r\n\f"), absl::SkipEmpty());
-}
 
 using ServiceE2eTest = ServiceFixture;
 
@@ -63,20 +48,13 @@ TEST_F(ServiceE2eTest, ArchivesCorpusPdfWithManifestHashPagesAndText) {
   v1::Record record = WaitForState(reply.document_id(), v1::ARCHIVED);
   EXPECT_EQ(record.intake().sha256(), manifest_sha);
   EXPECT_EQ(record.archive().content_address(), "sha256:" + manifest_sha);
-  int pages = 0;
-  for (absl::string_view line :
-       absl::StrSplit(RunCommand("pdfinfo '" + path + "'"), '\n')) {
-    if (absl::ConsumePrefix(&line, "Pages:")) {
-      ASSERT_TRUE(absl::SimpleAtoi(absl::StripAsciiWhitespace(line), &pages));
-    }
-  }
+  const int pages = PdfinfoPages(path);
   ASSERT_GT(pages, 1);
   EXPECT_EQ(static_cast<int>(record.text().page_count()), pages);
   ASSERT_EQ(record.text().pages_size(), pages);
   for (int p : {1, pages}) {
     EXPECT_EQ(Words(record.text().pages(p - 1).text()),
-              Words(RunCommand(absl::StrCat("pdftotext -f ", p, " -l ", p, " '",
-                                            path, "' -"))))
+              Words(PdftotextPage(path, p)))
         << "page " << p;
   }
   EXPECT_EQ(base::Sha256Hex(ArchivedContent(reply.document_id())),

@@ -9,28 +9,15 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "gtest/gtest.h"
+#include "tests/support/command.h"
 #include "tests/support/corpus.h"
 
 namespace docintake::ocr {
 namespace {
 
-// Output of a command (poppler-utils' own tools serve as the reference).
-std::string RunCommand(const std::string& command) {
-  std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"),
-                                             pclose);
-  std::string out;
-  char buf[4096];
-  size_t n;
-  while (pipe && (n = fread(buf, 1, sizeof buf, pipe.get())) > 0) {
-    out.append(buf, n);
-  }
-  return out;
-}
-
-// Words of `text`, for a comparison that ignores layout white space.
-std::vector<std::string> Words(const std::string& text) {
-  return absl::StrSplit(text, absl::ByAnyChar(" \t\r\n\f"), absl::SkipEmpty());
-}
+using testing::PdfinfoPages;
+using testing::PdftotextPage;
+using testing::Words;
 
 TEST(PdfTextExtractorTest, MatchesPdftotextOnCorpusPdfs) {
   DOCINTAKE_REQUIRE_CORPUS(corpus);
@@ -45,17 +32,11 @@ TEST(PdfTextExtractorTest, MatchesPdftotextOnCorpusPdfs) {
     const std::string path = absl::StrCat(corpus, "/", rel);
     absl::StatusOr<PdfText> text = ExtractPdfText(testing::ReadFileOrDie(path));
     ASSERT_TRUE(text.ok()) << text.status();
-    int pages = 0;
-    for (absl::string_view line :
-         absl::StrSplit(RunCommand("pdfinfo '" + path + "'"), '\n')) {
-      if (absl::ConsumePrefix(&line, "Pages:")) {
-        ASSERT_TRUE(absl::SimpleAtoi(absl::StripAsciiWhitespace(line), &pages));
-      }
-    }
+    const int pages = PdfinfoPages(path);
+    ASSERT_GT(pages, 0);
     ASSERT_EQ(static_cast<int>(text->pages.size()), pages);
     for (int p = 1; p <= pages; ++p) {
-      const std::string reference = RunCommand(
-          absl::StrCat("pdftotext -f ", p, " -l ", p, " '", path, "' -"));
+      const std::string reference = PdftotextPage(path, p);
       EXPECT_EQ(Words(text->pages[static_cast<size_t>(p - 1)]),
                 Words(reference))
           << "page " << p;
