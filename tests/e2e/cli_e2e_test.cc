@@ -1,11 +1,14 @@
 // End-to-end through the docintake CLI against the real docintaked.
 #include <google/protobuf/util/json_util.h>
 
+#include <chrono>
 #include <fstream>
 #include <memory>
+#include <thread>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "base/file_system.h"
 #include "base/sha256.h"
 #include "gmock/gmock.h"
 #include "tests/e2e/service_fixture.h"
@@ -73,6 +76,43 @@ TEST_F(CliE2eTest, RefusedFileGivesOneLineAndNonZeroExit) {
                 .size(),
             1u)
       << submit.out;
+}
+
+TEST_F(CliE2eTest, HotFolderSubmitsASlowlyWrittenScanOnceAndArchivesIt) {
+  DOCINTAKE_REQUIRE_CORPUS(corpus);
+  const std::string pdf = ReadFileOrDie(absl::StrCat(
+      corpus, "/signatures/pdf/siva/hellopades-lt1-lt2-Serial.pdf"));
+  const std::string folder = dir_.Path("hot");
+  ASSERT_TRUE(base::FileSystem::Default().CreateDirs(folder).ok());
+  // The scanner writes the file in five pieces, 200 ms apart.
+  std::thread scanner([&] {
+    std::ofstream out(folder + "/scan-0001.pdf", std::ios::binary);
+    const size_t piece = pdf.size() / 5 + 1;
+    for (size_t pos = 0; pos < pdf.size(); pos += piece) {
+      out << pdf.substr(pos, piece) << std::flush;
+      std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    }
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  CommandResult run = Cli(absl::StrCat("watch-folder ", Server(),
+                                       " --once --json --settle-ms 700 "
+                                       "--interval-ms 100 --station-id s1 ",
+                                       folder));
+  scanner.join();
+  ASSERT_EQ(run.exit_code, 0) << run.out;
+  EXPECT_EQ(ReadFileOrDie(folder + "/done/scan-0001.pdf"), pdf);
+  EXPECT_FALSE(base::FileSystem::Default().Exists(folder + "/scan-0001.pdf"));
+
+  grpc::ClientContext context;
+  v1::ListDocumentsReply list;
+  ASSERT_TRUE(
+      intake_->ListDocuments(&context, v1::ListDocumentsRequest(), &list).ok());
+  ASSERT_EQ(list.documents_size(), 1) << "submitted more than once";
+  v1::Record record =
+      WaitForState(list.documents(0).document_id(), v1::ARCHIVED);
+  EXPECT_EQ(record.intake().channel(), v1::SCAN_STATION);
+  EXPECT_EQ(record.intake().station_id(), "s1");
+  EXPECT_EQ(record.intake().sha256(), base::Sha256Hex(pdf));
 }
 
 TEST_F(CliE2eTest, UnknownDocumentIsNotFound) {

@@ -1,0 +1,24 @@
+#include "intake/cli/client.h"
+
+#include <chrono>
+
+#include "grpcpp/create_channel.h"
+#include "grpcpp/security/credentials.h"
+
+namespace docintake::cli {
+namespace {
+
+constexpr std::chrono::seconds kUnaryTimeout(30);
+
+}  // namespace
+
+Client::Client(const std::string& server)
+    : channel_(grpc::CreateChannel(server, grpc::InsecureChannelCredentials())),
+      intake_(v1::IntakeService::NewStub(channel_)),
+      archive_(v1::ArchiveService::NewStub(channel_)) {}
+
+void SetUnaryDeadline(grpc::ClientContext& context) {
+  context.set_deadline(std::chrono::system_clock::now() + kUnaryTimeout);
+}
+
+}  // namespace docintake::cli

@@ -1,0 +1,23 @@
+// The `docintake` binary: wires the process's streams, file system and clock
+// into RunCli.
+#include <unistd.h>
+
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "base/clock.h"
+#include "base/file_system.h"
+#include "intake/cli/cli.h"
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  docintake::cli::CommandIo io{std::cin,
+                               std::cout,
+                               std::cerr,
+                               docintake::base::FileSystem::Default(),
+                               docintake::base::Clock::Real(),
+                               /*err_is_terminal=*/::isatty(STDERR_FILENO) == 1,
+                               /*stop=*/nullptr};
+  return docintake::cli::RunCli(args, io);
+}
