@@ -47,8 +47,10 @@ absl::StatusOr<std::unique_ptr<SqliteJobQueue>> SqliteJobQueue::Open(
   ASSIGN_OR_RETURN(std::unique_ptr<base::Database> db,
                    base::Database::Open(path));
   RETURN_IF_ERROR(db->Exec(kSchema));
+  ASSIGN_OR_RETURN(std::unique_ptr<base::Database> read_db,
+                   base::Database::Open(path));
   return std::unique_ptr<SqliteJobQueue>(
-      new SqliteJobQueue(std::move(db), clock));
+      new SqliteJobQueue(std::move(db), std::move(read_db), clock));
 }
 
 absl::Status SqliteJobQueue::SetDurable(bool durable) {
@@ -128,7 +130,7 @@ absl::Status SqliteJobQueue::InsertOne(const v1::Record& record) {
 
 absl::StatusOr<std::optional<v1::Record>> SqliteJobQueue::QueryOne(
     absl::string_view sql, const std::string& arg) {
-  ASSIGN_OR_RETURN(base::Statement q, db_->Prepare(sql));
+  ASSIGN_OR_RETURN(base::Statement q, read_db_->Prepare(sql));
   q.Bind(1, arg);
   ASSIGN_OR_RETURN(bool found, q.Step());
   if (!found) return std::nullopt;
@@ -136,7 +138,7 @@ absl::StatusOr<std::optional<v1::Record>> SqliteJobQueue::QueryOne(
 }
 
 absl::StatusOr<v1::Record> SqliteJobQueue::Get(const std::string& document_id) {
-  absl::MutexLock lock(&mu_);
+  absl::MutexLock lock(&read_mu_);
   ASSIGN_OR_RETURN(
       std::optional<v1::Record> record,
       QueryOne("SELECT state, record FROM jobs WHERE document_id = ?",
@@ -149,17 +151,18 @@ absl::StatusOr<v1::Record> SqliteJobQueue::Get(const std::string& document_id) {
 
 absl::StatusOr<std::optional<v1::Record>> SqliteJobQueue::FindByIdempotencyKey(
     const std::string& key) {
-  absl::MutexLock lock(&mu_);
+  absl::MutexLock lock(&read_mu_);
   return QueryOne("SELECT state, record FROM jobs WHERE idempotency_key = ?",
                   key);
 }
 
 absl::StatusOr<std::optional<std::string>> SqliteJobQueue::FindBySha256(
     const std::string& sha256) {
-  absl::MutexLock lock(&mu_);
-  ASSIGN_OR_RETURN(base::Statement q,
-                   db_->Prepare("SELECT document_id FROM jobs WHERE sha256 = ? "
-                                "ORDER BY seq LIMIT 1"));
+  absl::MutexLock lock(&read_mu_);
+  ASSIGN_OR_RETURN(
+      base::Statement q,
+      read_db_->Prepare("SELECT document_id FROM jobs WHERE sha256 = ? "
+                        "ORDER BY seq LIMIT 1"));
   q.Bind(1, sha256);
   ASSIGN_OR_RETURN(bool found, q.Step());
   if (!found) return std::nullopt;
@@ -174,13 +177,14 @@ absl::StatusOr<ListPage> SqliteJobQueue::List(const ListFilter& filter) {
   }
   const int page_size =
       filter.page_size <= 0 ? 100 : std::min(filter.page_size, kMaxPageSize);
-  absl::MutexLock lock(&mu_);
+  absl::MutexLock lock(&read_mu_);
   ASSIGN_OR_RETURN(
       base::Statement q,
-      db_->Prepare("SELECT seq, state, record FROM jobs WHERE seq > ?1 "
-                   "AND (?2 = 0 OR state = ?2) AND (?3 = 0 OR channel = ?3) "
-                   "AND received_at_us >= ?4 AND received_at_us < ?5 "
-                   "ORDER BY seq LIMIT ?6"));
+      read_db_->Prepare(
+          "SELECT seq, state, record FROM jobs WHERE seq > ?1 "
+          "AND (?2 = 0 OR state = ?2) AND (?3 = 0 OR channel = ?3) "
+          "AND received_at_us >= ?4 AND received_at_us < ?5 "
+          "ORDER BY seq LIMIT ?6"));
   q.Bind(1, after_seq)
       .Bind(2, static_cast<int64_t>(filter.state))
       .Bind(3, static_cast<int64_t>(filter.channel))

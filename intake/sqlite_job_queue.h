@@ -6,7 +6,7 @@
 // anyway. Concurrent Enqueue calls are group-committed: one caller (the
 // leader) inserts every waiting record in one FULL transaction, so N
 // concurrent acknowledgements cost one WAL fsync, not N.
-// Thread-safe (one connection behind a mutex).
+// Thread-safe (a writing and a reading connection, each behind a mutex).
 #ifndef DOCINTAKE_INTAKE_SQLITE_JOB_QUEUE_H_
 #define DOCINTAKE_INTAKE_SQLITE_JOB_QUEUE_H_
 
@@ -42,8 +42,10 @@ class SqliteJobQueue final : public JobQueue {
   absl::StatusOr<int> RequeueAll() override;
 
  private:
-  SqliteJobQueue(std::unique_ptr<base::Database> db, const base::Clock& clock)
-      : db_(std::move(db)), clock_(clock) {}
+  SqliteJobQueue(std::unique_ptr<base::Database> db,
+                 std::unique_ptr<base::Database> read_db,
+                 const base::Clock& clock)
+      : db_(std::move(db)), read_db_(std::move(read_db)), clock_(clock) {}
   // An Enqueue waiting for its group commit.
   struct PendingInsert {
     const v1::Record* record;
@@ -61,10 +63,15 @@ class SqliteJobQueue final : public JobQueue {
   absl::Status SetDurable(bool durable) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   absl::StatusOr<std::optional<v1::Record>> QueryOne(absl::string_view sql,
                                                      const std::string& arg)
-      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(read_mu_);
 
   absl::Mutex mu_;
   const std::unique_ptr<base::Database> db_ ABSL_PT_GUARDED_BY(mu_);
+  // Lookups run on a second connection: WAL readers do not wait for the
+  // writer's fsync, so an upload's idempotency/duplicate checks are not
+  // queued behind another batch's commit.
+  absl::Mutex read_mu_;
+  const std::unique_ptr<base::Database> read_db_ ABSL_PT_GUARDED_BY(read_mu_);
   const base::Clock& clock_;
   bool durable_ ABSL_GUARDED_BY(mu_) = true;  // Database::Open sets FULL
 
