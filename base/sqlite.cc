@@ -81,10 +81,6 @@ std::string Statement::ColumnText(int column) const {
   return std::string(static_cast<const char*>(data), static_cast<size_t>(size));
 }
 
-bool Statement::ColumnIsNull(int column) const {
-  return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
-}
-
 absl::StatusOr<std::unique_ptr<Database>> Database::Open(
     const std::string& path) {
   sqlite3* raw = nullptr;

@@ -40,7 +40,6 @@ class Statement {
   // Columns are 0-based, as in SQLite.
   int64_t ColumnInt(int column) const;
   std::string ColumnText(int column) const;
-  bool ColumnIsNull(int column) const;
 
  private:
   friend class Database;

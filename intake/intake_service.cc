@@ -92,9 +92,9 @@ grpc::Status IntakeServiceImpl::Submit(
   if (context->IsCancelled()) {
     // Durable already: the document stays; the client may resubmit with the
     // same idempotency key to learn its id.
-    base::LogInfo("client went away after the document was made durable",
-                  {{"request_id", request_id},
-                   {"document_id", result->document_id()}});
+    base::LogInfo(
+        "client went away after the document was made durable",
+        {{"request_id", request_id}, {"document_id", result->document_id()}});
   }
   *reply = *std::move(result);
   return grpc::Status::OK;
