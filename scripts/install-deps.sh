@@ -11,7 +11,7 @@ packages=(
   libgrpc++-dev libprotobuf-dev protobuf-compiler protobuf-compiler-grpc
   libabsl-dev
   # storage, crypto, PDF text
-  libsqlite3-dev libssl-dev libpoppler-cpp-dev
+  libsqlite3-dev libssl-dev libpoppler-cpp-dev libcurl4-openssl-dev
   # tests: GoogleTest, and poppler-utils (pdfinfo/pdftotext as a reference)
   libgtest-dev libgmock-dev poppler-utils
 )
