@@ -1,7 +1,10 @@
 #include "archive/record_store.h"
 
 #include "absl/strings/str_cat.h"
+#include "archive/checkpoint.h"
 #include "archive/file_object_store.h"
+#include "base/random.h"
+#include "base/sha256.h"
 #include "base/status_macros.h"
 #include "base/time_util.h"
 
@@ -15,6 +18,13 @@ CREATE TABLE IF NOT EXISTS record_versions (
   content_address TEXT    NOT NULL,
   archived_at_us  INTEGER NOT NULL,
   record          BLOB    NOT NULL,
+  log_index       INTEGER NOT NULL UNIQUE,
+  PRIMARY KEY (document_id, version)
+);
+CREATE TABLE IF NOT EXISTS content_salts (
+  document_id TEXT    NOT NULL,
+  version     INTEGER NOT NULL,
+  salt        BLOB    NOT NULL,
   PRIMARY KEY (document_id, version)
 );
 CREATE TRIGGER IF NOT EXISTS record_versions_no_update
@@ -23,30 +33,105 @@ CREATE TRIGGER IF NOT EXISTS record_versions_no_update
 CREATE TRIGGER IF NOT EXISTS record_versions_no_delete
   BEFORE DELETE ON record_versions
   BEGIN SELECT RAISE(ABORT, 'archived record versions are immutable'); END;
+CREATE TRIGGER IF NOT EXISTS content_salts_no_update
+  BEFORE UPDATE ON content_salts
+  BEGIN SELECT RAISE(ABORT, 'content salts are immutable'); END;
+CREATE TRIGGER IF NOT EXISTS content_salts_no_delete
+  BEFORE DELETE ON content_salts
+  BEGIN SELECT RAISE(ABORT, 'content salts are immutable'); END;
 )sql";
 
-absl::StatusOr<v1::Record> ParseRecord(const std::string& bytes,
-                                       absl::string_view document_id) {
-  v1::Record record;
-  if (!record.ParseFromString(bytes)) {
-    return absl::DataLossError(
-        absl::StrCat("archived record of ", document_id, " does not parse"));
-  }
-  return record;
-}
+constexpr size_t kSaltBytes = 32;
 
 }  // namespace
 
 absl::StatusOr<std::unique_ptr<RecordStore>> RecordStore::Open(
-    base::FileSystem& fs, const base::Clock& clock, const std::string& dir) {
-  RETURN_IF_ERROR(fs.CreateDirs(dir));
-  ASSIGN_OR_RETURN(std::unique_ptr<FileObjectStore> objects,
-                   FileObjectStore::Open(fs, absl::StrCat(dir, "/objects")));
+    base::FileSystem& fs, const base::Clock& clock,
+    const RecordStoreOptions& options) {
+  RETURN_IF_ERROR(ValidateOrigin(options.origin));
+  RecordStoreOptions opts = options;
+  if (opts.key_path.empty()) {
+    opts.key_path = absl::StrCat(opts.dir, "/archive-key.pem");
+  }
+  RETURN_IF_ERROR(fs.CreateDirs(opts.dir));
+  ASSIGN_OR_RETURN(
+      std::unique_ptr<FileObjectStore> objects,
+      FileObjectStore::Open(fs, absl::StrCat(opts.dir, "/objects")));
   ASSIGN_OR_RETURN(std::unique_ptr<base::Database> db,
-                   base::Database::Open(absl::StrCat(dir, "/archive.db")));
+                   base::Database::Open(absl::StrCat(opts.dir, "/archive.db")));
   RETURN_IF_ERROR(db->Exec(kSchema));
-  return std::unique_ptr<RecordStore>(
-      new RecordStore(clock, std::move(objects), std::move(db)));
+  ASSIGN_OR_RETURN(std::unique_ptr<SigningKey> key,
+                   SigningKey::LoadOrCreate(opts.key_path, opts.key_algorithm));
+  std::unique_ptr<RecordStore> store(
+      new RecordStore(clock, std::move(opts), std::move(objects), std::move(db),
+                      std::move(key)));
+  absl::MutexLock lock(&store->mu_);
+  ASSIGN_OR_RETURN(store->log_, ArchiveLog::Open(*store->db_));
+  return store;
+}
+
+absl::StatusOr<RecordStore::StoredVersion> RecordStore::ReadVersion(
+    absl::string_view document_id, uint64_t version) {
+  ASSIGN_OR_RETURN(
+      base::Statement q,
+      db_->Prepare("SELECT v.record, v.content_address, s.salt, v.log_index "
+                   "FROM record_versions v LEFT JOIN content_salts s ON "
+                   "s.document_id = v.document_id AND s.version = v.version "
+                   "WHERE v.document_id = ?1 AND (?2 = 0 OR v.version = ?2) "
+                   "ORDER BY v.version DESC LIMIT 1"));
+  q.Bind(1, document_id).Bind(2, static_cast<int64_t>(version));
+  ASSIGN_OR_RETURN(bool found, q.Step());
+  if (!found) {
+    return absl::NotFoundError(
+        version == 0
+            ? absl::StrCat("document ", document_id, " is not archived")
+            : absl::StrCat("document ", document_id, " has no version ",
+                           version));
+  }
+  StoredVersion stored;
+  stored.record_bytes = q.ColumnText(0);
+  stored.content_address = q.ColumnText(1);
+  stored.salt = q.ColumnText(2);
+  stored.log_index = static_cast<uint64_t>(q.ColumnInt(3));
+  return stored;
+}
+
+absl::Status RecordStore::InsertVersion(const v1::Record& archived,
+                                        const std::string& record_bytes,
+                                        const std::string& salt,
+                                        const std::string& leaf_data) {
+  const v1::ArchiveFacts& facts = archived.archive();
+  RETURN_IF_ERROR(db_->Exec("BEGIN IMMEDIATE"));
+  absl::StatusOr<std::string> leaf_hash = [&]() -> absl::StatusOr<std::string> {
+    ASSIGN_OR_RETURN(
+        base::Statement version,
+        db_->Prepare("INSERT INTO record_versions (document_id, version, "
+                     "content_address, archived_at_us, record, log_index) "
+                     "VALUES (?, ?, ?, ?, ?, ?)"));
+    version.Bind(1, archived.document_id())
+        .Bind(2, static_cast<int64_t>(facts.version()))
+        .Bind(3, facts.content_address())
+        .Bind(4, absl::ToUnixMicros(base::FromProtoTime(facts.archived_at())))
+        .BindBlob(5, record_bytes)
+        .Bind(6, static_cast<int64_t>(facts.log_index()));
+    RETURN_IF_ERROR(version.Run());
+    ASSIGN_OR_RETURN(base::Statement salt_row,
+                     db_->Prepare("INSERT INTO content_salts (document_id, "
+                                  "version, salt) VALUES (?, ?, ?)"));
+    salt_row.Bind(1, archived.document_id())
+        .Bind(2, static_cast<int64_t>(facts.version()))
+        .BindBlob(3, salt);
+    RETURN_IF_ERROR(salt_row.Run());
+    ASSIGN_OR_RETURN(std::string hash, log_->InsertLeaf(leaf_data));
+    RETURN_IF_ERROR(db_->Exec("COMMIT"));
+    return hash;
+  }();
+  if (!leaf_hash.ok()) {
+    db_->Exec("ROLLBACK").IgnoreError();
+    return leaf_hash.status();
+  }
+  log_->Appended(*std::move(leaf_hash));
+  return absl::OkStatus();
 }
 
 absl::StatusOr<v1::ArchiveFacts> RecordStore::Archive(
@@ -55,59 +140,67 @@ absl::StatusOr<v1::ArchiveFacts> RecordStore::Archive(
   ASSIGN_OR_RETURN(std::string address, objects_->Put(content));
 
   absl::MutexLock lock(&mu_);
-  absl::StatusOr<v1::Record> existing = [&]() -> absl::StatusOr<v1::Record> {
-    ASSIGN_OR_RETURN(base::Statement q,
-                     db_->Prepare("SELECT record FROM record_versions WHERE "
-                                  "document_id = ? AND version = 1"));
-    q.Bind(1, record.document_id());
-    ASSIGN_OR_RETURN(bool found, q.Step());
-    if (!found) return absl::NotFoundError("not archived");
-    return ParseRecord(q.ColumnText(0), record.document_id());
-  }();
-  if (existing.ok()) return existing->archive();
+  absl::StatusOr<StoredVersion> existing = ReadVersion(record.document_id(), 1);
+  if (existing.ok()) {
+    v1::Record stored;
+    if (!stored.ParseFromString(existing->record_bytes)) {
+      return absl::DataLossError(absl::StrCat(
+          "archived record of ", record.document_id(), " does not parse"));
+    }
+    return stored.archive();
+  }
   if (!absl::IsNotFound(existing.status())) return existing.status();
 
+  const absl::Time now = clock_.Now();
   v1::Record archived = record;
+  archived.set_state(v1::ARCHIVED);
   v1::ArchiveFacts& facts = *archived.mutable_archive();
   facts.set_content_address(address);
   facts.set_version(1);
-  const absl::Time now = clock_.Now();
   *facts.mutable_archived_at() = base::ToProtoTime(now);
-  archived.set_state(v1::ARCHIVED);
+  facts.set_log_index(log_->size());
+  const std::string record_bytes = archived.SerializeAsString();
 
-  ASSIGN_OR_RETURN(
-      base::Statement insert,
-      db_->Prepare("INSERT INTO record_versions (document_id, version, "
-                   "content_address, archived_at_us, record) "
-                   "VALUES (?, 1, ?, ?, ?)"));
-  insert.Bind(1, record.document_id())
-      .Bind(2, address)
-      .Bind(3, absl::ToUnixMicros(now))
-      .BindBlob(4, archived.SerializeAsString());
-  RETURN_IF_ERROR(insert.Run());
+  const std::string salt = base::RandomBytes(kSaltBytes);
+  base::Sha256 commitment;
+  commitment.Update(salt);
+  commitment.Update(content);
+  v1::LogLeaf leaf;
+  v1::RecordVersionEntry& entry = *leaf.mutable_record_version();
+  entry.set_document_id(archived.document_id());
+  entry.set_version(facts.version());
+  entry.set_content_commitment(commitment.Finish());
+  base::Sha256 record_hash;
+  record_hash.Update(record_bytes);
+  entry.set_record_hash(record_hash.Finish());
+  *entry.mutable_archived_at() = facts.archived_at();
+
+  RETURN_IF_ERROR(
+      InsertVersion(archived, record_bytes, salt, leaf.SerializeAsString()));
   return facts;
 }
 
 absl::StatusOr<v1::Record> RecordStore::GetRecord(
     absl::string_view document_id) {
   absl::MutexLock lock(&mu_);
-  ASSIGN_OR_RETURN(base::Statement q,
-                   db_->Prepare("SELECT record FROM record_versions WHERE "
-                                "document_id = ? ORDER BY version DESC "
-                                "LIMIT 1"));
-  q.Bind(1, document_id);
-  ASSIGN_OR_RETURN(bool found, q.Step());
-  if (!found) {
-    return absl::NotFoundError(
-        absl::StrCat("document ", document_id, " is not archived"));
+  ASSIGN_OR_RETURN(StoredVersion stored, ReadVersion(document_id, 0));
+  v1::Record record;
+  if (!record.ParseFromString(stored.record_bytes)) {
+    return absl::DataLossError(
+        absl::StrCat("archived record of ", document_id, " does not parse"));
   }
-  return ParseRecord(q.ColumnText(0), document_id);
+  return record;
 }
 
 absl::StatusOr<std::unique_ptr<base::SequentialFile>> RecordStore::OpenContent(
     absl::string_view document_id) {
-  ASSIGN_OR_RETURN(v1::Record record, GetRecord(document_id));
-  return objects_->Open(record.archive().content_address());
+  std::string address;
+  {
+    absl::MutexLock lock(&mu_);
+    ASSIGN_OR_RETURN(StoredVersion stored, ReadVersion(document_id, 0));
+    address = std::move(stored.content_address);
+  }
+  return objects_->Open(address);
 }
 
 }  // namespace docintake::archive

@@ -1,54 +1,121 @@
-// RecordStore: the embedded archive — the original bytes in an ObjectStore and
-// the archived Record in SQLite (archive.db). Archive() is durability point 2:
-// when it returns OK the content and the record survive any crash. Archived
-// versions are immutable (SQLite triggers refuse UPDATE and DELETE).
-// Thread-safe.
+// RecordStore: the embedded archive — original bytes in an ObjectStore;
+// archived record versions, the append-only Merkle log and its signed
+// checkpoints in SQLite (archive.db). Archive() is durability point 2: when it
+// returns OK the content, the record version and its log leaf survive any
+// crash. Versions, leaves and checkpoints are immutable (SQLite triggers
+// refuse UPDATE and DELETE). Thread-safe.
 #ifndef DOCINTAKE_ARCHIVE_RECORD_STORE_H_
 #define DOCINTAKE_ARCHIVE_RECORD_STORE_H_
 
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "absl/base/thread_annotations.h"
 #include "absl/status/statusor.h"
 #include "absl/synchronization/mutex.h"
+#include "archive/archive_log.h"
 #include "archive/object_store.h"
+#include "archive/signing_key.h"
+#include "archive/timestamp.h"
 #include "base/clock.h"
 #include "base/file_system.h"
 #include "base/sqlite.h"
+#include "docintake/v1/log.pb.h"
 #include "docintake/v1/record.pb.h"
 
 namespace docintake::archive {
 
+struct RecordStoreOptions {
+  // Folder of objects/, archive.db and (by default) the key.
+  std::string dir;
+  // Names the log (and its key) in checkpoint notes.
+  std::string origin = "docintake/archive";
+  // PKCS#8 PEM private key, created with mode 0600 if missing; default
+  // dir/archive-key.pem.
+  std::string key_path;
+  KeyAlgorithm key_algorithm = KeyAlgorithm::kEd25519;
+};
+
 class RecordStore {
  public:
-  // Opens (creating) the archive under `dir` (objects/ and archive.db). `fs`
-  // and `clock` must outlive the store.
+  // Opens (creating) the archive. `fs` and `clock` must outlive the store.
   static absl::StatusOr<std::unique_ptr<RecordStore>> Open(
-      base::FileSystem& fs, const base::Clock& clock, const std::string& dir);
+      base::FileSystem& fs, const base::Clock& clock,
+      const RecordStoreOptions& options);
 
   // Stores `content` and `record` (with its ArchiveFacts filled in) as version
-  // 1 of the document. Idempotent: archiving an already archived document
-  // returns the facts of the stored version and writes nothing.
+  // 1 of the document, and appends its leaf to the log. Idempotent: archiving
+  // an already archived document returns the facts of the stored version and
+  // writes nothing.
   absl::StatusOr<v1::ArchiveFacts> Archive(const v1::Record& record,
                                            absl::string_view content);
 
   // The latest archived version; NOT_FOUND if the document is not archived.
   absl::StatusOr<v1::Record> GetRecord(absl::string_view document_id);
-
   // The archived original bytes of the document.
   absl::StatusOr<std::unique_ptr<base::SequentialFile>> OpenContent(
       absl::string_view document_id);
 
+  // Signs a checkpoint if the log grew since the latest; nullopt otherwise.
+  absl::StatusOr<std::optional<v1::SignedCheckpoint>> CreateCheckpoint();
+  // Asks `tsa` for a token on every checkpoint that has none yet; stops at
+  // the first failure (UNAVAILABLE: try again later). Returns how many were
+  // timestamped.
+  absl::StatusOr<int> TimestampCheckpoints(
+      TsaClient& tsa, const std::vector<std::string>& tsa_ca_pems);
+  absl::StatusOr<v1::SignedCheckpoint> GetCheckpoint(uint64_t tree_size);
+  // `version` 0 = latest; `tree_size` 0 = the first checkpoint covering it.
+  absl::StatusOr<v1::InclusionProof> GetInclusionProof(
+      absl::string_view document_id, uint64_t version, uint64_t tree_size);
+  absl::StatusOr<v1::ConsistencyProof> GetConsistencyProof(uint64_t old_size,
+                                                           uint64_t new_size);
+  v1::ArchivePublicKey PublicKey() const;
+
+  // Re-hashes the latest version's content and record, recomputes its leaf
+  // and checks its inclusion in the latest checkpoint and that checkpoint's
+  // signature. Failures are checks in the report; a non-OK status means the
+  // verification itself could not run (e.g. NOT_FOUND).
+  absl::StatusOr<v1::VerificationReport> VerifyRecord(
+      absl::string_view document_id);
+
  private:
-  RecordStore(const base::Clock& clock, std::unique_ptr<ObjectStore> objects,
-              std::unique_ptr<base::Database> db)
-      : clock_(clock), objects_(std::move(objects)), db_(std::move(db)) {}
+  // A stored version and what the log needs to check it.
+  struct StoredVersion {
+    std::string record_bytes;
+    std::string content_address;
+    std::string salt;
+    uint64_t log_index = 0;
+  };
+
+  RecordStore(const base::Clock& clock, RecordStoreOptions options,
+              std::unique_ptr<ObjectStore> objects,
+              std::unique_ptr<base::Database> db,
+              std::unique_ptr<SigningKey> key)
+      : clock_(clock),
+        options_(std::move(options)),
+        objects_(std::move(objects)),
+        key_(std::move(key)),
+        db_(std::move(db)) {}
+
+  // The stored version (`version` 0 = latest); NOT_FOUND if none.
+  absl::StatusOr<StoredVersion> ReadVersion(absl::string_view document_id,
+                                            uint64_t version)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  // Inserts version, salt and leaf in one transaction.
+  absl::Status InsertVersion(const v1::Record& archived,
+                             const std::string& record_bytes,
+                             const std::string& salt,
+                             const std::string& leaf_data)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
 
   const base::Clock& clock_;
+  const RecordStoreOptions options_;
   const std::unique_ptr<ObjectStore> objects_;
+  const std::unique_ptr<SigningKey> key_;
   absl::Mutex mu_;
   const std::unique_ptr<base::Database> db_ ABSL_PT_GUARDED_BY(mu_);
+  std::unique_ptr<ArchiveLog> log_ ABSL_PT_GUARDED_BY(mu_);
 };
 
 }  // namespace docintake::archive

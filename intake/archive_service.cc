@@ -7,15 +7,56 @@ namespace {
 
 constexpr size_t kChunkBytes = 64 << 10;
 
+// Copies a result into the reply or converts its error: the unary pattern.
+template <typename T>
+grpc::Status Reply(absl::StatusOr<T> result, T* reply) {
+  if (!result.ok()) return ToGrpcStatus(result.status());
+  *reply = *std::move(result);
+  return grpc::Status::OK;
+}
+
 }  // namespace
 
 grpc::Status ArchiveServiceImpl::GetRecord(grpc::ServerContext*,
                                            const v1::GetRecordRequest* request,
                                            v1::Record* reply) {
-  absl::StatusOr<v1::Record> record = store_.GetRecord(request->document_id());
-  if (!record.ok()) return ToGrpcStatus(record.status());
-  *reply = *std::move(record);
+  return Reply(store_.GetRecord(request->document_id()), reply);
+}
+
+grpc::Status ArchiveServiceImpl::GetCheckpoint(
+    grpc::ServerContext*, const v1::GetCheckpointRequest* request,
+    v1::SignedCheckpoint* reply) {
+  return Reply(store_.GetCheckpoint(request->tree_size()), reply);
+}
+
+grpc::Status ArchiveServiceImpl::GetInclusionProof(
+    grpc::ServerContext*, const v1::GetInclusionProofRequest* request,
+    v1::InclusionProof* reply) {
+  return Reply(
+      store_.GetInclusionProof(request->document_id(), request->version(),
+                               request->tree_size()),
+      reply);
+}
+
+grpc::Status ArchiveServiceImpl::GetConsistencyProof(
+    grpc::ServerContext*, const v1::GetConsistencyProofRequest* request,
+    v1::ConsistencyProof* reply) {
+  return Reply(
+      store_.GetConsistencyProof(request->old_size(), request->new_size()),
+      reply);
+}
+
+grpc::Status ArchiveServiceImpl::GetPublicKey(grpc::ServerContext*,
+                                              const v1::GetPublicKeyRequest*,
+                                              v1::ArchivePublicKey* reply) {
+  *reply = store_.PublicKey();
   return grpc::Status::OK;
+}
+
+grpc::Status ArchiveServiceImpl::VerifyRecord(
+    grpc::ServerContext*, const v1::VerifyRecordRequest* request,
+    v1::VerificationReport* reply) {
+  return Reply(store_.VerifyRecord(request->document_id()), reply);
 }
 
 grpc::Status ArchiveServiceImpl::GetContent(

@@ -1,5 +1,6 @@
-// ArchiveServiceImpl: the gRPC edge of ArchiveService — reads archived records
-// and their original bytes. Thread-safe.
+// ArchiveServiceImpl: the gRPC edge of ArchiveService — archived records and
+// their original bytes, checkpoints, proofs, the public key, verification.
+// Thread-safe.
 #ifndef DOCINTAKE_INTAKE_ARCHIVE_SERVICE_H_
 #define DOCINTAKE_INTAKE_ARCHIVE_SERVICE_H_
 
@@ -19,6 +20,22 @@ class ArchiveServiceImpl final : public v1::ArchiveService::Service {
   grpc::Status GetContent(
       grpc::ServerContext* context, const v1::GetContentRequest* request,
       grpc::ServerWriter<v1::ContentChunk>* writer) override;
+  grpc::Status GetCheckpoint(grpc::ServerContext* context,
+                             const v1::GetCheckpointRequest* request,
+                             v1::SignedCheckpoint* reply) override;
+  grpc::Status GetInclusionProof(grpc::ServerContext* context,
+                                 const v1::GetInclusionProofRequest* request,
+                                 v1::InclusionProof* reply) override;
+  grpc::Status GetConsistencyProof(
+      grpc::ServerContext* context,
+      const v1::GetConsistencyProofRequest* request,
+      v1::ConsistencyProof* reply) override;
+  grpc::Status GetPublicKey(grpc::ServerContext* context,
+                            const v1::GetPublicKeyRequest* request,
+                            v1::ArchivePublicKey* reply) override;
+  grpc::Status VerifyRecord(grpc::ServerContext* context,
+                            const v1::VerifyRecordRequest* request,
+                            v1::VerificationReport* reply) override;
 
  private:
   archive::RecordStore& store_;

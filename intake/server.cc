@@ -25,6 +25,27 @@ int WorkerCount(const ServerConfig& config) {
   return std::max(1u, std::thread::hardware_concurrency());
 }
 
+// The checkpointer, with an RFC 3161 client when a TSA is configured.
+absl::StatusOr<std::unique_ptr<archive::Checkpointer>> MakeCheckpointer(
+    const ServerConfig& config, base::FileSystem& fs,
+    archive::RecordStore& store) {
+  std::unique_ptr<archive::TsaClient> tsa;
+  std::vector<std::string> tsa_ca_pems;
+  if (!config.tsa_url.empty()) {
+    if (config.tsa_ca.empty()) {
+      return absl::InvalidArgumentError(
+          "tsa-url needs tsa-ca: the CA certificate(s) the TSA chains to");
+    }
+    ASSIGN_OR_RETURN(std::string pem, fs.ReadFile(config.tsa_ca, 1 << 20));
+    tsa_ca_pems.push_back(std::move(pem));
+    tsa = std::make_unique<archive::CurlTsaClient>(config.tsa_url,
+                                                   absl::Seconds(10));
+  }
+  return std::make_unique<archive::Checkpointer>(
+      store, config.checkpoint_interval, std::move(tsa),
+      std::move(tsa_ca_pems));
+}
+
 }  // namespace
 
 absl::StatusOr<std::unique_ptr<Server>> Server::Start(
@@ -38,8 +59,17 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(
   ASSIGN_OR_RETURN(s->spool_, Spool::Open(fs, absl::StrCat(dir, "/inbox")));
   ASSIGN_OR_RETURN(
       s->queue_, SqliteJobQueue::Open(absl::StrCat(dir, "/intake.db"), clock));
-  ASSIGN_OR_RETURN(s->archive_, archive::RecordStore::Open(
-                                    fs, clock, absl::StrCat(dir, "/archive")));
+  archive::RecordStoreOptions archive_options;
+  archive_options.dir = absl::StrCat(dir, "/archive");
+  archive_options.origin = config.archive_origin;
+  archive_options.key_path = config.archive_key;
+  archive_options.key_algorithm = config.archive_key_algorithm == "ecdsa-p256"
+                                      ? archive::KeyAlgorithm::kEcdsaP256
+                                      : archive::KeyAlgorithm::kEd25519;
+  ASSIGN_OR_RETURN(s->archive_,
+                   archive::RecordStore::Open(fs, clock, archive_options));
+  ASSIGN_OR_RETURN(s->checkpointer_,
+                   MakeCheckpointer(config, fs, *s->archive_));
 
   // Recovery: this process holds the data directory, so every lease is stale.
   ASSIGN_OR_RETURN(int requeued, s->queue_->RequeueAll());
@@ -82,6 +112,7 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(
         absl::StrCat("cannot listen on ", config.listen));
   }
   s->workers_->Start();
+  s->checkpointer_->Start();
   if (!config.port_file.empty()) {
     const std::string port_file = config.port_file;
     const size_t slash = port_file.rfind('/');
@@ -127,6 +158,7 @@ void Server::Shutdown() {
   grpc_server_->Shutdown(std::chrono::system_clock::now() +
                          absl::ToChronoSeconds(config_.shutdown_grace));
   workers_->Stop();
+  checkpointer_->Stop();
   grpc_server_->Wait();
   base::LogInfo("stopped");
 }

@@ -10,6 +10,7 @@
 #include <memory>
 
 #include "absl/status/statusor.h"
+#include "archive/checkpointer.h"
 #include "archive/record_store.h"
 #include "base/clock.h"
 #include "base/dir_lock.h"
@@ -52,6 +53,7 @@ class Server {
   std::unique_ptr<Spool> spool_;
   std::unique_ptr<SqliteJobQueue> queue_;
   std::unique_ptr<archive::RecordStore> archive_;
+  std::unique_ptr<archive::Checkpointer> checkpointer_;
   std::unique_ptr<Pipeline> pipeline_;
   std::unique_ptr<WorkerPool> workers_;
   std::unique_ptr<Intake> intake_;

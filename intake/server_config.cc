@@ -89,6 +89,28 @@ absl::Status ApplySetting(ServerConfig& config, const std::string& key,
           "\""));
     }
     config.log_level = value;
+  } else if (key == "archive-origin") {
+    if (value.empty() || value.find_first_of(" \n") != std::string::npos) {
+      return absl::InvalidArgumentError(
+          "archive-origin: expected a name without spaces");
+    }
+    config.archive_origin = value;
+  } else if (key == "archive-key") {
+    config.archive_key = value;
+  } else if (key == "archive-key-algorithm") {
+    if (value != "ed25519" && value != "ecdsa-p256") {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "archive-key-algorithm: expected ed25519 or ecdsa-p256, got \"",
+          value, "\""));
+    }
+    config.archive_key_algorithm = value;
+  } else if (key == "checkpoint-interval") {
+    ASSIGN_OR_RETURN(config.checkpoint_interval,
+                     ParseDurationSetting(key, value));
+  } else if (key == "tsa-url") {
+    config.tsa_url = value;
+  } else if (key == "tsa-ca") {
+    config.tsa_ca = value;
   } else {
     return absl::InvalidArgumentError(
         absl::StrCat("unknown setting \"", key, "\" (see --help)"));
@@ -181,6 +203,17 @@ Settings (flags override the config file, whose lines are `key = value`):
   --shutdown-grace DURATION     how long SIGTERM waits for running work
                                 (default 30s)
   --log-level LEVEL             debug, info, warning or error (default info)
+  --archive-origin NAME         the archive log's name in checkpoints
+                                (default docintake/archive)
+  --archive-key FILE            checkpoint signing key, created (mode 0600) if
+                                missing (default DATA_DIR/archive/archive-key.pem)
+  --archive-key-algorithm ALG   ed25519 or ecdsa-p256, for a new key
+                                (default ed25519)
+  --checkpoint-interval DURATION  how often new log leaves are checkpointed
+                                (default 10s)
+  --tsa-url URL                 RFC 3161 TSA for checkpoint timestamps (off
+                                by default); queued and retried while down
+  --tsa-ca FILE                 PEM CA certificate(s) the TSA must chain to
 )";
 }
 

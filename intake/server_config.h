@@ -33,6 +33,16 @@ struct ServerConfig {
   // How long SIGTERM waits for running jobs and calls before cutting them.
   absl::Duration shutdown_grace = absl::Seconds(30);
   std::string log_level = "info";
+  // The archive log: its name in checkpoints, the signing key (created on
+  // first start; default data_dir/archive/archive-key.pem) and its algorithm.
+  std::string archive_origin = "docintake/archive";
+  std::string archive_key;
+  std::string archive_key_algorithm = "ed25519";
+  absl::Duration checkpoint_interval = absl::Seconds(10);
+  // RFC 3161 TSA for checkpoint timestamps (off when empty), and the PEM file
+  // of the CA(s) its tokens must chain to.
+  std::string tsa_url;
+  std::string tsa_ca;
 };
 
 // Parses `args` (argv without the program name): `--config FILE` is read first,

@@ -58,6 +58,7 @@ int RunGet(const std::vector<std::string>& args, CommandIo& io);
 int RunList(const std::vector<std::string>& args, CommandIo& io);
 int RunWatch(const std::vector<std::string>& args, CommandIo& io);
 int RunContent(const std::vector<std::string>& args, CommandIo& io);
+int RunArchive(const std::vector<std::string>& args, CommandIo& io);
 int RunWatchFolder(const std::vector<std::string>& args, CommandIo& io);
 
 }  // namespace docintake::cli

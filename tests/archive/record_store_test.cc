@@ -13,7 +13,9 @@ namespace {
 class RecordStoreTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto store = RecordStore::Open(fs_, clock_, dir_.Path("archive"));
+    RecordStoreOptions options;
+    options.dir = dir_.Path("archive");
+    auto store = RecordStore::Open(fs_, clock_, options);
     ASSERT_TRUE(store.ok()) << store.status();
     store_ = *std::move(store);
   }

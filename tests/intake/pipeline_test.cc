@@ -32,8 +32,10 @@ class FixedStage final : public Stage {
 class PipelineTest : public ::testing::Test {
  protected:
   void SetUp() override {
+    archive::RecordStoreOptions options;
+    options.dir = dir_.Path("archive");
     store_ = *archive::RecordStore::Open(base::FileSystem::Default(), clock_,
-                                         dir_.Path("archive"));
+                                         options);
   }
 
   Pipeline Make(std::unique_ptr<Stage> extra) {

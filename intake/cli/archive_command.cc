@@ -1,0 +1,227 @@
+// `docintake archive SUBCOMMAND`: the archive's log — checkpoints, inclusion
+// and consistency proofs (verified here, with the same code the server and
+// the offline verifier use), the public key, and record verification.
+#include <ostream>
+
+#include "absl/strings/escaping.h"
+#include "absl/strings/str_cat.h"
+#include "archive/checkpoint.h"
+#include "archive/merkle_hash.h"
+#include "archive/merkle_proof.h"
+#include "archive/signing_key.h"
+#include "base/status_macros.h"
+#include "intake/cli/client.h"
+#include "intake/cli/command.h"
+#include "intake/cli/errors.h"
+#include "intake/cli/flags.h"
+#include "intake/cli/output.h"
+
+namespace docintake::cli {
+namespace {
+
+constexpr char kCommand[] = "archive";
+
+constexpr char kUsage[] =
+    "docintake archive SUBCOMMAND [flags] [args]\n\n"
+    "  checkpoint [--size N]        the latest (or size N) signed checkpoint\n"
+    "  key                          the archive's public key (PEM)\n"
+    "  proof ID [--version N] [--size N]\n"
+    "                               inclusion proof of a record version, "
+    "verified\n"
+    "  consistency OLD NEW          consistency proof between two "
+    "checkpoints, verified\n"
+    "  verify ID                    re-check a record on the server";
+
+// Runs a unary call with a deadline; the error as absl::Status.
+template <typename Call>
+absl::Status Unary(Call call) {
+  grpc::ClientContext context;
+  SetUnaryDeadline(context);
+  return FromGrpcStatus(call(context));
+}
+
+absl::StatusOr<archive::VerifyingKey> FetchKey(Client& client) {
+  v1::ArchivePublicKey key;
+  RETURN_IF_ERROR(Unary([&](grpc::ClientContext& c) {
+    return client.archive().GetPublicKey(&c, v1::GetPublicKeyRequest(), &key);
+  }));
+  return archive::VerifyingKey::FromPem(key.pem());
+}
+
+absl::StatusOr<v1::SignedCheckpoint> FetchCheckpoint(Client& client,
+                                                     uint64_t size) {
+  v1::GetCheckpointRequest request;
+  request.set_tree_size(size);
+  v1::SignedCheckpoint checkpoint;
+  RETURN_IF_ERROR(Unary([&](grpc::ClientContext& c) {
+    return client.archive().GetCheckpoint(&c, request, &checkpoint);
+  }));
+  return checkpoint;
+}
+
+// The checkpoint's note verifies with the key and says what the message says.
+absl::Status CheckSigned(const v1::SignedCheckpoint& checkpoint,
+                         const archive::VerifyingKey& key) {
+  ASSIGN_OR_RETURN(archive::Checkpoint note,
+                   archive::VerifyCheckpoint(checkpoint.note(), key));
+  if (note.tree_size != checkpoint.tree_size() ||
+      note.root_hash != checkpoint.root_hash()) {
+    return absl::DataLossError(
+        "the checkpoint's signed note disagrees with its size or root");
+  }
+  return absl::OkStatus();
+}
+
+absl::Status ProveInclusion(Client& client, const std::string& id,
+                            int64_t version, int64_t size, CommandIo& io,
+                            bool json) {
+  v1::GetInclusionProofRequest request;
+  request.set_document_id(id);
+  request.set_version(static_cast<uint64_t>(version));
+  request.set_tree_size(static_cast<uint64_t>(size));
+  v1::InclusionProof proof;
+  RETURN_IF_ERROR(Unary([&](grpc::ClientContext& c) {
+    return client.archive().GetInclusionProof(&c, request, &proof);
+  }));
+  ASSIGN_OR_RETURN(archive::VerifyingKey key, FetchKey(client));
+  RETURN_IF_ERROR(CheckSigned(proof.checkpoint(), key));
+  RETURN_IF_ERROR(archive::VerifyInclusion(
+      archive::LeafHash(proof.leaf_data()), proof.leaf_index(),
+      proof.tree_size(), {proof.hashes().begin(), proof.hashes().end()},
+      proof.checkpoint().root_hash()));
+  if (json) {
+    io.out << MessageJson(proof) << std::endl;
+  } else {
+    io.out << "document " << id << ": log leaf " << proof.leaf_index()
+           << " is included in the signed checkpoint of size "
+           << proof.tree_size() << " (root "
+           << absl::BytesToHexString(proof.checkpoint().root_hash())
+           << "); proof verified" << std::endl;
+  }
+  return absl::OkStatus();
+}
+
+absl::Status ProveConsistency(Client& client, uint64_t old_size,
+                              uint64_t new_size, CommandIo& io, bool json) {
+  v1::GetConsistencyProofRequest request;
+  request.set_old_size(old_size);
+  request.set_new_size(new_size);
+  v1::ConsistencyProof proof;
+  RETURN_IF_ERROR(Unary([&](grpc::ClientContext& c) {
+    return client.archive().GetConsistencyProof(&c, request, &proof);
+  }));
+  ASSIGN_OR_RETURN(archive::VerifyingKey key, FetchKey(client));
+  ASSIGN_OR_RETURN(v1::SignedCheckpoint old_cp,
+                   FetchCheckpoint(client, old_size));
+  ASSIGN_OR_RETURN(v1::SignedCheckpoint new_cp,
+                   FetchCheckpoint(client, new_size));
+  RETURN_IF_ERROR(CheckSigned(old_cp, key));
+  RETURN_IF_ERROR(CheckSigned(new_cp, key));
+  RETURN_IF_ERROR(archive::VerifyConsistency(
+      old_size, new_size, old_cp.root_hash(), new_cp.root_hash(),
+      {proof.hashes().begin(), proof.hashes().end()}));
+  if (json) {
+    io.out << MessageJson(proof) << std::endl;
+  } else {
+    io.out << "the log of size " << new_size << " extends the log of size "
+           << old_size << "; both checkpoints are signed; proof verified"
+           << std::endl;
+  }
+  return absl::OkStatus();
+}
+
+absl::Status Verify(Client& client, const std::string& id, CommandIo& io,
+                    bool json, bool& ok) {
+  v1::VerifyRecordRequest request;
+  request.set_document_id(id);
+  v1::VerificationReport report;
+  RETURN_IF_ERROR(Unary([&](grpc::ClientContext& c) {
+    return client.archive().VerifyRecord(&c, request, &report);
+  }));
+  ok = report.ok();
+  if (json) {
+    io.out << MessageJson(report) << std::endl;
+    return absl::OkStatus();
+  }
+  for (const v1::VerificationCheck& check : report.checks()) {
+    io.out << (check.ok() ? "ok    " : "FAILED") << "  " << check.name() << ": "
+           << check.detail() << "\n";
+  }
+  io.out << "document " << id << (ok ? ": verified" : ": VERIFICATION FAILED")
+         << std::endl;
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+int RunArchive(const std::vector<std::string>& args, CommandIo& io) {
+  CommonFlags common;
+  int64_t version = 0;
+  int64_t size = 0;
+  FlagSet flags(kUsage, "The archive's verifiable log.");
+  common.Register(flags);
+  flags.AddInt("version", &version, "record version (default: latest)");
+  flags.AddInt("size", &size, "tree size of the checkpoint (default: latest)");
+  std::vector<std::string> positional;
+  if (std::optional<int> done =
+          ParseCommandLine(flags, kCommand, args, io, positional)) {
+    return *done;
+  }
+  if (positional.empty()) return UsageError(io, kCommand, "needs a subcommand");
+  if (version < 0 || size < 0) {
+    return UsageError(io, kCommand,
+                      "--version and --size must not be negative");
+  }
+  const std::string sub = positional[0];
+  const std::vector<std::string> rest(positional.begin() + 1, positional.end());
+  Client client(common.server);
+  absl::Status status;
+  bool verified = true;
+  if (sub == "checkpoint" && rest.empty()) {
+    absl::StatusOr<v1::SignedCheckpoint> checkpoint =
+        FetchCheckpoint(client, static_cast<uint64_t>(size));
+    status = checkpoint.status();
+    if (checkpoint.ok()) {
+      if (common.json) {
+        io.out << MessageJson(*checkpoint) << std::endl;
+      } else {
+        io.out << checkpoint->note()
+               << (checkpoint->timestamp_token().empty()
+                       ? "(no RFC 3161 timestamp yet)\n"
+                       : "(RFC 3161 timestamped)\n")
+               << std::flush;
+      }
+    }
+  } else if (sub == "key" && rest.empty()) {
+    v1::ArchivePublicKey key;
+    status = Unary([&](grpc::ClientContext& c) {
+      return client.archive().GetPublicKey(&c, v1::GetPublicKeyRequest(), &key);
+    });
+    if (status.ok()) {
+      io.out << (common.json ? MessageJson(key) + "\n" : key.pem())
+             << std::flush;
+    }
+  } else if (sub == "proof" && rest.size() == 1) {
+    status = ProveInclusion(client, rest[0], version, size, io, common.json);
+  } else if (sub == "consistency" && rest.size() == 2) {
+    uint64_t old_size = 0, new_size = 0;
+    if (!absl::SimpleAtoi(rest[0], &old_size) ||
+        !absl::SimpleAtoi(rest[1], &new_size)) {
+      return UsageError(io, kCommand, "consistency wants two tree sizes");
+    }
+    status = ProveConsistency(client, old_size, new_size, io, common.json);
+  } else if (sub == "verify" && rest.size() == 1) {
+    status = Verify(client, rest[0], io, common.json, verified);
+  } else {
+    return UsageError(
+        io, kCommand,
+        absl::StrCat("unknown subcommand or wrong arguments: ", sub));
+  }
+  if (!status.ok()) {
+    io.err << ErrorLine(kCommand, sub, status) << std::endl;
+    return kExitFailure;
+  }
+  return verified ? kExitOk : kExitFailure;
+}
+
+}  // namespace docintake::cli

@@ -1,0 +1,136 @@
+// End-to-end: the archive's verifiable log through the real docintaked and
+// the docintake CLI — checkpoints, proofs, verification, tampering.
+#include <sys/stat.h>
+
+#include <fstream>
+
+#include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "base/file_system.h"
+#include "base/sha256.h"
+#include "base/sqlite.h"
+#include "gmock/gmock.h"
+#include "tests/e2e/service_fixture.h"
+#include "tests/support/command.h"
+
+namespace docintake::testing {
+namespace {
+
+using ::testing::HasSubstr;
+
+class ArchiveE2eTest : public ServiceFixture {
+ protected:
+  void SetUp() override { StartServer({"--checkpoint-interval", "100ms"}); }
+
+  CommandResult Cli(const std::string& args) {
+    return RunCommand(absl::StrCat(DOCINTAKE_CLI_BINARY, " ", args,
+                                   " --server ", server_->address(), " 2>&1"));
+  }
+
+  // Submits a small PNG with `tag` in it and waits until it is archived and
+  // covered by a checkpoint.
+  std::string ArchiveOne(const std::string& tag) {
+    v1::SubmitReply reply;
+    const std::string png = "\x89PNG\r\n\x1a\n" + tag;
+    EXPECT_TRUE(Submit(png, &reply).ok());
+    v1::Record record = WaitForState(reply.document_id(), v1::ARCHIVED);
+    WaitForCheckpointOf(record.archive().log_index() + 1);
+    return reply.document_id();
+  }
+
+  void WaitForCheckpointOf(uint64_t size) {
+    const absl::Time deadline = absl::Now() + absl::Seconds(30);
+    while (absl::Now() < deadline) {
+      grpc::ClientContext context;
+      v1::SignedCheckpoint checkpoint;
+      if (archive_
+              ->GetCheckpoint(&context, v1::GetCheckpointRequest(), &checkpoint)
+              .ok() &&
+          checkpoint.tree_size() >= size) {
+        return;
+      }
+      absl::SleepFor(absl::Milliseconds(50));
+    }
+    ADD_FAILURE() << "no checkpoint of size " << size;
+  }
+};
+
+TEST_F(ArchiveE2eTest, ProofsAndVerificationPassForAnUntouchedArchive) {
+  const std::string first = ArchiveOne("one");
+  const std::string second = ArchiveOne("two");
+
+  CommandResult proof = Cli("archive proof " + first);
+  EXPECT_EQ(proof.exit_code, 0) << proof.out;
+  EXPECT_THAT(proof.out, HasSubstr("proof verified"));
+  CommandResult verify = Cli("archive verify " + second);
+  EXPECT_EQ(verify.exit_code, 0) << verify.out;
+  EXPECT_THAT(verify.out, HasSubstr("verified"));
+  CommandResult consistency = Cli("archive consistency 1 2");
+  EXPECT_EQ(consistency.exit_code, 0) << consistency.out;
+  CommandResult checkpoint = Cli("archive checkpoint");
+  EXPECT_EQ(checkpoint.exit_code, 0) << checkpoint.out;
+  EXPECT_THAT(checkpoint.out, HasSubstr("docintake/archive\n2\n"));
+  CommandResult key = Cli("archive key");
+  EXPECT_THAT(key.out, HasSubstr("BEGIN PUBLIC KEY"));
+}
+
+TEST_F(ArchiveE2eTest, KeyFileIsCreatedPrivate) {
+  struct stat st;
+  ASSERT_EQ(::stat(dir_.Path("var/archive/archive-key.pem").c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 077, 0u);
+}
+
+TEST_F(ArchiveE2eTest, FlippedObjectByteFailsVerificationNamingTheObject) {
+  const std::string id = ArchiveOne("tamper-me");
+  grpc::ClientContext context;
+  v1::GetRecordRequest request;
+  request.set_document_id(id);
+  v1::Record record;
+  ASSERT_TRUE(archive_->GetRecord(&context, request, &record).ok());
+  const std::string hex = record.intake().sha256();
+  const std::string path = dir_.Path(
+      absl::StrCat("var/archive/objects/sha256/", hex.substr(0, 2), "/", hex));
+  ASSERT_EQ(::chmod(path.c_str(), 0644), 0);
+  {
+    std::fstream file(path, std::ios::in | std::ios::out | std::ios::binary);
+    file.seekp(9);
+    file.put('X');
+  }
+  CommandResult verify = Cli("archive verify " + id);
+  EXPECT_NE(verify.exit_code, 0) << verify.out;
+  EXPECT_THAT(verify.out, HasSubstr("FAILED  content"));
+  EXPECT_THAT(verify.out, HasSubstr("sha256:" + hex));
+}
+
+TEST_F(ArchiveE2eTest, RewrittenRecordRowFailsVerification) {
+  const std::string id = ArchiveOne("rewrite-me");
+  ASSERT_TRUE(server_->Stop(absl::Seconds(30)).ok());
+  {
+    // An attacker with file access drops the guard and edits the row.
+    auto db = base::Database::Open(dir_.Path("var/archive/archive.db"));
+    ASSERT_TRUE(db.ok());
+    ASSERT_TRUE((*db)
+                    ->Exec("DROP TRIGGER record_versions_no_update; "
+                           "UPDATE record_versions SET record = record || "
+                           "x'00'")
+                    .ok());
+  }
+  StartServer({"--checkpoint-interval", "100ms"});
+  CommandResult verify = Cli("archive verify " + id);
+  EXPECT_NE(verify.exit_code, 0) << verify.out;
+  EXPECT_THAT(verify.out, HasSubstr("FAILED  record"));
+}
+
+TEST_F(ArchiveE2eTest, ProofBeforeAnyCheckpointIsAClearError) {
+  ASSERT_TRUE(server_->Stop(absl::Seconds(30)).ok());
+  StartServer({"--checkpoint-interval", "1h"});
+  v1::SubmitReply reply;
+  ASSERT_TRUE(Submit("\x89PNG\r\n\x1a\nlate", &reply).ok());
+  WaitForState(reply.document_id(), v1::ARCHIVED);
+  CommandResult proof = Cli("archive proof " + reply.document_id());
+  EXPECT_NE(proof.exit_code, 0);
+  EXPECT_THAT(proof.out, HasSubstr("FAILED_PRECONDITION"));
+}
+
+}  // namespace
+}  // namespace docintake::testing
