@@ -72,6 +72,20 @@ class RecordStore {
                                                            uint64_t new_size);
   v1::ArchivePublicKey PublicKey() const;
 
+  // What an evidence bundle needs besides the content: the latest version's
+  // stored record bytes, its salt and leaf, the inclusion proof into the
+  // latest checkpoint (which must cover it: FAILED_PRECONDITION otherwise)
+  // and the public key.
+  struct EvidenceMaterial {
+    std::string record_bytes;
+    std::string content_address;
+    std::string salt;
+    v1::InclusionProof proof;  // includes the leaf bytes and the checkpoint
+    v1::ArchivePublicKey public_key;
+  };
+  absl::StatusOr<EvidenceMaterial> GetEvidenceMaterial(
+      absl::string_view document_id);
+
   // Re-hashes the latest version's content and record, recomputes its leaf
   // and checks its inclusion in the latest checkpoint and that checkpoint's
   // signature. Failures are checks in the report; a non-OK status means the

@@ -119,6 +119,26 @@ v1::ArchivePublicKey RecordStore::PublicKey() const {
   return key;
 }
 
+absl::StatusOr<RecordStore::EvidenceMaterial> RecordStore::GetEvidenceMaterial(
+    absl::string_view document_id) {
+  absl::MutexLock lock(&mu_);
+  ASSIGN_OR_RETURN(StoredVersion stored, ReadVersion(document_id, 0));
+  ASSIGN_OR_RETURN(v1::SignedCheckpoint latest, log_->GetCheckpoint(0));
+  if (latest.tree_size() <= stored.log_index) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "document ", document_id,
+        " is not covered by a checkpoint yet; try again in a few seconds"));
+  }
+  EvidenceMaterial material;
+  ASSIGN_OR_RETURN(material.proof,
+                   log_->InclusionProof(stored.log_index, latest.tree_size()));
+  material.record_bytes = std::move(stored.record_bytes);
+  material.content_address = std::move(stored.content_address);
+  material.salt = std::move(stored.salt);
+  material.public_key = PublicKey();
+  return material;
+}
+
 absl::StatusOr<v1::VerificationReport> RecordStore::VerifyRecord(
     absl::string_view document_id) {
   v1::VerificationReport report;
