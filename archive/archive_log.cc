@@ -100,6 +100,41 @@ absl::StatusOr<std::string> ArchiveLog::LeafData(uint64_t index) {
   return q.ColumnText(0);
 }
 
+absl::StatusOr<std::vector<ArchiveLog::StoredLeaf>> ArchiveLog::AllLeaves() {
+  ASSIGN_OR_RETURN(base::Statement q,
+                   db_.Prepare("SELECT leaf_data, leaf_hash FROM log_leaves "
+                               "ORDER BY log_index"));
+  std::vector<StoredLeaf> leaves;
+  while (true) {
+    ASSIGN_OR_RETURN(bool row, q.Step());
+    if (!row) return leaves;
+    leaves.push_back({q.ColumnText(0), q.ColumnText(1)});
+  }
+}
+
+absl::StatusOr<std::vector<v1::SignedCheckpoint>> ArchiveLog::AllCheckpoints() {
+  ASSIGN_OR_RETURN(
+      std::vector<uint64_t> sizes,
+      [&]() -> absl::StatusOr<std::vector<uint64_t>> {
+        ASSIGN_OR_RETURN(
+            base::Statement q,
+            db_.Prepare("SELECT tree_size FROM checkpoints ORDER BY "
+                        "tree_size"));
+        std::vector<uint64_t> out;
+        while (true) {
+          ASSIGN_OR_RETURN(bool row, q.Step());
+          if (!row) return out;
+          out.push_back(static_cast<uint64_t>(q.ColumnInt(0)));
+        }
+      }());
+  std::vector<v1::SignedCheckpoint> checkpoints;
+  for (uint64_t size : sizes) {
+    ASSIGN_OR_RETURN(v1::SignedCheckpoint checkpoint, GetCheckpoint(size));
+    checkpoints.push_back(std::move(checkpoint));
+  }
+  return checkpoints;
+}
+
 absl::StatusOr<std::optional<v1::SignedCheckpoint>> ArchiveLog::Checkpoint(
     const SigningKey& key, const std::string& origin, absl::Time now) {
   uint64_t from = 0;

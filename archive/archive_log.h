@@ -41,6 +41,16 @@ class ArchiveLog {
   // The stored bytes of leaf `index`.
   absl::StatusOr<std::string> LeafData(uint64_t index);
 
+  // Every stored leaf in index order: its bytes and the hash stored beside
+  // them (not recomputed).
+  struct StoredLeaf {
+    std::string data;
+    std::string stored_hash;
+  };
+  absl::StatusOr<std::vector<StoredLeaf>> AllLeaves();
+  // Every checkpoint, smallest first.
+  absl::StatusOr<std::vector<v1::SignedCheckpoint>> AllCheckpoints();
+
   // Signs a checkpoint of the current tree unless the latest checkpoint
   // already has its size. Before signing, the hash of every leaf added since
   // the latest checkpoint is recomputed from its stored bytes (DATA_LOSS

@@ -21,6 +21,7 @@
 #include "base/clock.h"
 #include "base/file_system.h"
 #include "base/sqlite.h"
+#include "docintake/v1/archive.pb.h"
 #include "docintake/v1/log.pb.h"
 #include "docintake/v1/record.pb.h"
 
@@ -71,6 +72,11 @@ class RecordStore {
   absl::StatusOr<v1::ConsistencyProof> GetConsistencyProof(uint64_t old_size,
                                                            uint64_t new_size);
   v1::ArchivePublicKey PublicKey() const;
+
+  // Re-hashes every object, record version and leaf from what is stored,
+  // recomputes the tree and compares it with every signed checkpoint.
+  // Failures are in the report; a non-OK status means it could not run.
+  absl::StatusOr<v1::ScrubReport> Scrub();
 
   // What an evidence bundle needs besides the content: the latest version's
   // stored record bytes, its salt and leaf, the inclusion proof into the

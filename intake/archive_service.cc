@@ -59,6 +59,12 @@ grpc::Status ArchiveServiceImpl::VerifyRecord(
   return Reply(store_.VerifyRecord(request->document_id()), reply);
 }
 
+grpc::Status ArchiveServiceImpl::Scrub(grpc::ServerContext*,
+                                       const v1::ScrubRequest*,
+                                       v1::ScrubReport* reply) {
+  return Reply(store_.Scrub(), reply);
+}
+
 grpc::Status ArchiveServiceImpl::GetContent(
     grpc::ServerContext* context, const v1::GetContentRequest* request,
     grpc::ServerWriter<v1::ContentChunk>* writer) {

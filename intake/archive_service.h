@@ -36,6 +36,9 @@ class ArchiveServiceImpl final : public v1::ArchiveService::Service {
   grpc::Status VerifyRecord(grpc::ServerContext* context,
                             const v1::VerifyRecordRequest* request,
                             v1::VerificationReport* reply) override;
+  grpc::Status Scrub(grpc::ServerContext* context,
+                     const v1::ScrubRequest* request,
+                     v1::ScrubReport* reply) override;
 
  private:
   archive::RecordStore& store_;

@@ -30,7 +30,8 @@ constexpr char kUsage[] =
     "verified\n"
     "  consistency OLD NEW          consistency proof between two "
     "checkpoints, verified\n"
-    "  verify ID                    re-check a record on the server";
+    "  verify ID                    re-check a record on the server\n"
+    "  scrub                        re-check the whole archive on the server";
 
 // Runs a unary call with a deadline; the error as absl::Status.
 template <typename Call>
@@ -152,6 +153,29 @@ absl::Status Verify(Client& client, const std::string& id, CommandIo& io,
   return absl::OkStatus();
 }
 
+absl::Status Scrub(Client& client, CommandIo& io, bool json, bool& ok) {
+  v1::ScrubReport report;
+  // No deadline: a scrub reads the whole archive.
+  grpc::ClientContext context;
+  RETURN_IF_ERROR(FromGrpcStatus(
+      client.archive().Scrub(&context, v1::ScrubRequest(), &report)));
+  ok = report.ok();
+  if (json) {
+    io.out << MessageJson(report) << std::endl;
+    return absl::OkStatus();
+  }
+  for (const v1::VerificationCheck& failure : report.failures()) {
+    io.out << "FAILED  " << failure.name() << ": " << failure.detail() << "\n";
+  }
+  io.out << "scrubbed " << report.objects_checked() << " objects, "
+         << report.versions_checked() << " record versions, "
+         << report.leaves_checked() << " log leaves, "
+         << report.checkpoints_checked()
+         << " checkpoints: " << (ok ? "all verified" : "FAILURES FOUND")
+         << std::endl;
+  return absl::OkStatus();
+}
+
 }  // namespace
 
 int RunArchive(const std::vector<std::string>& args, CommandIo& io) {
@@ -210,6 +234,8 @@ int RunArchive(const std::vector<std::string>& args, CommandIo& io) {
       return UsageError(io, kCommand, "consistency wants two tree sizes");
     }
     status = ProveConsistency(client, old_size, new_size, io, common.json);
+  } else if (sub == "scrub" && rest.empty()) {
+    status = Scrub(client, io, common.json, verified);
   } else if (sub == "verify" && rest.size() == 1) {
     status = Verify(client, rest[0], io, common.json, verified);
   } else {

@@ -72,6 +72,9 @@ TEST_F(ArchiveE2eTest, ProofsAndVerificationPassForAnUntouchedArchive) {
   EXPECT_THAT(checkpoint.out, HasSubstr("docintake/archive\n2\n"));
   CommandResult key = Cli("archive key");
   EXPECT_THAT(key.out, HasSubstr("BEGIN PUBLIC KEY"));
+  CommandResult scrub = Cli("archive scrub");
+  EXPECT_EQ(scrub.exit_code, 0) << scrub.out;
+  EXPECT_THAT(scrub.out, HasSubstr("2 record versions, 2 log leaves"));
 }
 
 TEST_F(ArchiveE2eTest, KeyFileIsCreatedPrivate) {
@@ -100,6 +103,34 @@ TEST_F(ArchiveE2eTest, FlippedObjectByteFailsVerificationNamingTheObject) {
   EXPECT_NE(verify.exit_code, 0) << verify.out;
   EXPECT_THAT(verify.out, HasSubstr("FAILED  content"));
   EXPECT_THAT(verify.out, HasSubstr("sha256:" + hex));
+  CommandResult scrub = Cli("archive scrub");
+  EXPECT_NE(scrub.exit_code, 0) << scrub.out;
+  EXPECT_THAT(scrub.out, HasSubstr("FAILED  content: document " + id));
+}
+
+TEST_F(ArchiveE2eTest, FlippedLeafAndCheckpointRowsFailTheScrub) {
+  ArchiveOne("first");
+  ArchiveOne("second");
+  ASSERT_TRUE(server_->Stop(absl::Seconds(30)).ok());
+  {
+    auto db = base::Database::Open(dir_.Path("var/archive/archive.db"));
+    ASSERT_TRUE(db.ok());
+    ASSERT_TRUE((*db)
+                    ->Exec("DROP TRIGGER log_leaves_immutable_u; "
+                           "UPDATE log_leaves SET leaf_data = leaf_data || "
+                           "x'00' WHERE log_index = 0; "
+                           "DROP TRIGGER checkpoints_immutable_u; "
+                           "UPDATE checkpoints SET note = replace(note, "
+                           "'docintake/archive', 'docintake/archivX') "
+                           "WHERE tree_size = 2")
+                    .ok());
+  }
+  StartServer({"--checkpoint-interval", "100ms"});
+  CommandResult scrub = Cli("archive scrub");
+  EXPECT_NE(scrub.exit_code, 0) << scrub.out;
+  EXPECT_THAT(scrub.out, HasSubstr("FAILED  leaf: log leaf 0"));
+  EXPECT_THAT(scrub.out, HasSubstr("FAILED  checkpoint-signature: checkpoint "
+                                   "of size 2"));
 }
 
 TEST_F(ArchiveE2eTest, RewrittenRecordRowFailsVerification) {
