@@ -67,6 +67,7 @@ absl::StatusOr<std::unique_ptr<RecordStore>> RecordStore::Open(
                       std::move(key)));
   absl::MutexLock lock(&store->mu_);
   ASSIGN_OR_RETURN(store->log_, ArchiveLog::Open(*store->db_));
+  RETURN_IF_ERROR(store->CreateAuditSchema());
   return store;
 }
 

@@ -73,6 +73,14 @@ class RecordStore {
                                                            uint64_t new_size);
   v1::ArchivePublicKey PublicKey() const;
 
+  // Appends an audit event to the log (durably, in one transaction with its
+  // query row); `at` defaults to now. Returns its log index. Callers record
+  // the event before they serve the read it describes.
+  absl::StatusOr<uint64_t> RecordAuditEvent(v1::AuditEventEntry event);
+  // Audit events by document and/or time range, in log order, paged.
+  absl::StatusOr<v1::ListAuditEventsReply> ListAuditEvents(
+      const v1::ListAuditEventsRequest& request);
+
   // Re-hashes every object, record version and leaf from what is stored,
   // recomputes the tree and compares it with every signed checkpoint.
   // Failures are in the report; a non-OK status means it could not run.
@@ -118,6 +126,7 @@ class RecordStore {
         key_(std::move(key)),
         db_(std::move(db)) {}
 
+  absl::Status CreateAuditSchema() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   // The stored version (`version` 0 = latest); NOT_FOUND if none.
   absl::StatusOr<StoredVersion> ReadVersion(absl::string_view document_id,
                                             uint64_t version)

@@ -1,5 +1,7 @@
 // ArchiveServiceImpl: the gRPC edge of ArchiveService — archived records and
-// their original bytes, checkpoints, proofs, the public key, verification.
+// their original bytes, checkpoints, proofs, the public key, verification,
+// scrub and the audit trail. Every read of a record, its content or proof,
+// every verification and scrub is recorded as an audit event first.
 // Thread-safe.
 #ifndef DOCINTAKE_INTAKE_ARCHIVE_SERVICE_H_
 #define DOCINTAKE_INTAKE_ARCHIVE_SERVICE_H_
@@ -39,6 +41,9 @@ class ArchiveServiceImpl final : public v1::ArchiveService::Service {
   grpc::Status Scrub(grpc::ServerContext* context,
                      const v1::ScrubRequest* request,
                      v1::ScrubReport* reply) override;
+  grpc::Status ListAuditEvents(grpc::ServerContext* context,
+                               const v1::ListAuditEventsRequest* request,
+                               v1::ListAuditEventsReply* reply) override;
 
  private:
   archive::RecordStore& store_;

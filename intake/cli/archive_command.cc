@@ -15,6 +15,7 @@
 #include "intake/cli/errors.h"
 #include "intake/cli/flags.h"
 #include "intake/cli/output.h"
+#include "intake/cli/time_flag.h"
 
 namespace docintake::cli {
 namespace {
@@ -31,7 +32,9 @@ constexpr char kUsage[] =
     "  consistency OLD NEW          consistency proof between two "
     "checkpoints, verified\n"
     "  verify ID                    re-check a record on the server\n"
-    "  scrub                        re-check the whole archive on the server";
+    "  scrub                        re-check the whole archive on the server\n"
+    "  audit [ID] [--since T] [--until T]\n"
+    "                               the audit trail (of one document)";
 
 // Runs a unary call with a deadline; the error as absl::Status.
 template <typename Call>
@@ -176,13 +179,44 @@ absl::Status Scrub(Client& client, CommandIo& io, bool json, bool& ok) {
   return absl::OkStatus();
 }
 
+absl::Status ListAudit(Client& client, v1::ListAuditEventsRequest request,
+                       CommandIo& io, bool json) {
+  do {
+    v1::ListAuditEventsReply page;
+    RETURN_IF_ERROR(Unary([&](grpc::ClientContext& c) {
+      return client.archive().ListAuditEvents(&c, request, &page);
+    }));
+    for (const v1::AuditEvent& event : page.events()) {
+      if (json) {
+        io.out << MessageJson(event) << "\n";
+        continue;
+      }
+      const v1::AuditEventEntry& e = event.event();
+      io.out << absl::FormatTime(absl::RFC3339_sec,
+                                 absl::FromUnixSeconds(e.at().seconds()),
+                                 absl::UTCTimeZone())
+             << "  " << v1::AuditEventEntry::Action_Name(e.action()) << "  "
+             << (e.document_id().empty() ? "-" : e.document_id()) << "  "
+             << e.actor() << "  " << e.peer() << "  leaf " << event.log_index()
+             << "\n";
+    }
+    request.set_page_token(page.next_page_token());
+  } while (!request.page_token().empty());
+  io.out << std::flush;
+  return absl::OkStatus();
+}
+
 }  // namespace
 
 int RunArchive(const std::vector<std::string>& args, CommandIo& io) {
   CommonFlags common;
   int64_t version = 0;
   int64_t size = 0;
+  std::string since, until;
   FlagSet flags(kUsage, "The archive's verifiable log.");
+  flags.AddString("since", &since, "audit events at or after this time",
+                  "RFC3339");
+  flags.AddString("until", &until, "audit events before this time", "RFC3339");
   common.Register(flags);
   flags.AddInt("version", &version, "record version (default: latest)");
   flags.AddInt("size", &size, "tree size of the checkpoint (default: latest)");
@@ -234,6 +268,19 @@ int RunArchive(const std::vector<std::string>& args, CommandIo& io) {
       return UsageError(io, kCommand, "consistency wants two tree sizes");
     }
     status = ProveConsistency(client, old_size, new_size, io, common.json);
+  } else if (sub == "audit" && rest.size() <= 1) {
+    v1::ListAuditEventsRequest request;
+    if (!rest.empty()) request.set_document_id(rest[0]);
+    request.set_page_size(1000);
+    absl::Status times = absl::OkStatus();
+    if (!since.empty()) {
+      times.Update(ParseTimeFlag("since", since, request.mutable_after()));
+    }
+    if (!until.empty()) {
+      times.Update(ParseTimeFlag("until", until, request.mutable_before()));
+    }
+    if (!times.ok()) return UsageError(io, kCommand, times.message());
+    status = ListAudit(client, std::move(request), io, common.json);
   } else if (sub == "scrub" && rest.empty()) {
     status = Scrub(client, io, common.json, verified);
   } else if (sub == "verify" && rest.size() == 1) {

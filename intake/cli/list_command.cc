@@ -15,6 +15,7 @@
 #include "intake/cli/errors.h"
 #include "intake/cli/output.h"
 #include "intake/cli/record_format.h"
+#include "intake/cli/time_flag.h"
 
 namespace docintake::cli {
 namespace {
@@ -22,25 +23,6 @@ namespace {
 constexpr char kCommand[] = "list";
 constexpr int64_t kMaxPageSize = 1000;
 constexpr int64_t kDefaultPageSize = 100;
-
-absl::Status SetTime(const std::string& flag, const std::string& text,
-                     google::protobuf::Timestamp* out) {
-  absl::Time t;
-  std::string error;
-  if (!absl::ParseTime(absl::RFC3339_full, text, &t, &error)) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("--", flag,
-                     " wants an RFC 3339 time such as 2024-05-01T00:00:00Z, "
-                     "got \"",
-                     text, "\""));
-  }
-  const absl::Duration since_epoch = t - absl::UnixEpoch();
-  const int64_t seconds = absl::ToInt64Seconds(since_epoch);
-  out->set_seconds(seconds);
-  out->set_nanos(static_cast<int32_t>(
-      absl::ToInt64Nanoseconds(since_epoch - absl::Seconds(seconds))));
-  return absl::OkStatus();
-}
 
 }  // namespace
 
@@ -91,10 +73,12 @@ int RunList(const std::vector<std::string>& args, CommandIo& io) {
     if (parsed.ok()) request.set_channel(*parsed);
   }
   if (!since.empty()) {
-    status.Update(SetTime("since", since, request.mutable_received_after()));
+    status.Update(
+        ParseTimeFlag("since", since, request.mutable_received_after()));
   }
   if (!until.empty()) {
-    status.Update(SetTime("until", until, request.mutable_received_before()));
+    status.Update(
+        ParseTimeFlag("until", until, request.mutable_received_before()));
   }
   if (!status.ok()) return UsageError(io, kCommand, status.message());
   request.set_page_size(
