@@ -21,8 +21,27 @@ std::string ContentAddress(absl::string_view content) {
 absl::StatusOr<std::unique_ptr<FileObjectStore>> FileObjectStore::Open(
     base::FileSystem& fs, std::string root) {
   RETURN_IF_ERROR(fs.CreateDirs(absl::StrCat(root, "/sha256")));
+  // The folders' own entries, before any object may depend on them.
+  RETURN_IF_ERROR(fs.SyncDir(root));
+  const size_t slash = root.rfind('/');
+  RETURN_IF_ERROR(
+      fs.SyncDir(slash == std::string::npos ? "." : root.substr(0, slash)));
   return std::unique_ptr<FileObjectStore>(
       new FileObjectStore(fs, std::move(root)));
+}
+
+absl::Status FileObjectStore::EnsureDurableDir(const std::string& dir) {
+  {
+    absl::MutexLock lock(&mu_);
+    if (durable_dirs_.contains(dir)) return absl::OkStatus();
+  }
+  // Whether this process or an earlier (failed, crashed) attempt created it,
+  // its entry is durable only once its parent is synced by us.
+  RETURN_IF_ERROR(fs_.CreateDirs(dir));
+  RETURN_IF_ERROR(fs_.SyncDir(absl::StrCat(root_, "/sha256")));
+  absl::MutexLock lock(&mu_);
+  durable_dirs_.insert(dir);
+  return absl::OkStatus();
 }
 
 absl::StatusOr<std::string> FileObjectStore::PathOf(
@@ -44,19 +63,19 @@ absl::StatusOr<std::string> FileObjectStore::PathOf(
 absl::StatusOr<std::string> FileObjectStore::Put(absl::string_view content) {
   const std::string address = ContentAddress(content);
   ASSIGN_OR_RETURN(const std::string path, PathOf(address));
-  // A file at the final name is complete: it was synced before its rename.
-  if (fs_.Exists(path)) return address;
   const std::string dir = path.substr(0, path.rfind('/'));
-  if (!fs_.Exists(dir)) {
-    RETURN_IF_ERROR(fs_.CreateDirs(dir));
-    RETURN_IF_ERROR(fs_.SyncDir(absl::StrCat(root_, "/sha256")));
+  RETURN_IF_ERROR(EnsureDurableDir(dir));
+  // A file at the final name is complete (it was synced before its rename),
+  // but its name may not be durable yet: synced below in every case.
+  if (!fs_.Exists(path)) {
+    const std::string name = path.substr(dir.size() + 1);
+    absl::Status written = base::WriteFileAtomically(fs_, dir, name, content);
+    // Two writers of the same bytes may race to the rename; both wrote the
+    // same content, so whichever landed is right.
+    if (!written.ok() && !fs_.Exists(path)) return written;
+    RETURN_IF_ERROR(fs_.MakeReadOnly(path));
   }
-  const std::string name = path.substr(dir.size() + 1);
-  absl::Status status = base::WriteFileDurably(fs_, dir, name, content);
-  // Two writers of the same bytes may race to the rename; both wrote the same
-  // content, so whichever landed is right.
-  if (!status.ok() && !fs_.Exists(path)) return status;
-  RETURN_IF_ERROR(fs_.MakeReadOnly(path));
+  RETURN_IF_ERROR(fs_.SyncDir(dir));
   return address;
 }
 
@@ -67,6 +86,13 @@ absl::StatusOr<std::unique_ptr<base::SequentialFile>> FileObjectStore::Open(
     return absl::NotFoundError(absl::StrCat("no object ", address));
   }
   return fs_.NewSequentialFile(path);
+}
+
+absl::Status FileObjectStore::Delete(absl::string_view address) {
+  ASSIGN_OR_RETURN(const std::string path, PathOf(address));
+  if (!fs_.Exists(path)) return absl::OkStatus();
+  RETURN_IF_ERROR(fs_.Remove(path));
+  return fs_.SyncDir(path.substr(0, path.rfind('/')));
 }
 
 }  // namespace docintake::archive

@@ -24,6 +24,9 @@ class ObjectStore {
   // Opens the object at `address`; NOT_FOUND if there is none.
   virtual absl::StatusOr<std::unique_ptr<base::SequentialFile>> Open(
       absl::string_view address) = 0;
+  // Deletes the object durably (only for a disposition; the caller makes sure
+  // no record still needs it). Deleting a missing object is OK.
+  virtual absl::Status Delete(absl::string_view address) = 0;
 };
 
 // "sha256:<hex>" for `content`.

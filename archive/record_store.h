@@ -7,15 +7,18 @@
 #ifndef DOCINTAKE_ARCHIVE_RECORD_STORE_H_
 #define DOCINTAKE_ARCHIVE_RECORD_STORE_H_
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "absl/base/thread_annotations.h"
 #include "absl/status/statusor.h"
 #include "absl/synchronization/mutex.h"
 #include "archive/archive_log.h"
 #include "archive/object_store.h"
+#include "archive/retention_policy.h"
 #include "archive/signing_key.h"
 #include "archive/timestamp.h"
 #include "base/clock.h"
@@ -36,6 +39,8 @@ struct RecordStoreOptions {
   // dir/archive-key.pem.
   std::string key_path;
   KeyAlgorithm key_algorithm = KeyAlgorithm::kEd25519;
+  // Sets retain_until on every archived record.
+  RetentionPolicy retention = RetentionPolicy::Defaults();
 };
 
 class RecordStore {
@@ -57,6 +62,28 @@ class RecordStore {
   // The archived original bytes of the document.
   absl::StatusOr<std::unique_ptr<base::SequentialFile>> OpenContent(
       absl::string_view document_id);
+
+  // Every version of the document, oldest first.
+  absl::StatusOr<std::vector<v1::Record>> ListVersions(
+      absl::string_view document_id);
+  // Legal hold: appends a version with the hold set / cleared (who cleared
+  // it and why is the caller's audit event). FAILED_PRECONDITION if already
+  // held / not held, or disposed.
+  absl::StatusOr<v1::Record> SetLegalHold(absl::string_view document_id,
+                                          const std::string& reason,
+                                          const std::string& actor);
+  absl::StatusOr<v1::Record> ClearLegalHold(absl::string_view document_id);
+  // Records a proposal to dispose of the document. FAILED_PRECONDITION
+  // (saying why) before retain_until, under legal hold, or if disposed.
+  absl::StatusOr<v1::Disposition> ProposeDisposition(
+      absl::string_view document_id, const std::string& reason,
+      const std::string& actor);
+  // Carries out a proposal: `actor` must not be the proposer
+  // (FAILED_PRECONDITION), retention must have ended and no hold be active.
+  // Appends a DISPOSED tombstone version, deletes the salt and, once no other
+  // document needs it, the content object. The log stays verifiable.
+  absl::StatusOr<v1::Record> ApproveDisposition(absl::string_view document_id,
+                                                const std::string& actor);
 
   // Signs a checkpoint if the log grew since the latest; nullopt otherwise.
   absl::StatusOr<std::optional<v1::SignedCheckpoint>> CreateCheckpoint();
@@ -131,11 +158,27 @@ class RecordStore {
   absl::StatusOr<StoredVersion> ReadVersion(absl::string_view document_id,
                                             uint64_t version)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
-  // Inserts version, salt and leaf in one transaction.
+  // Inserts the version, its salt (version 1 only; else empty), whatever
+  // `also` writes, and the leaf, in one transaction.
   absl::Status InsertVersion(const v1::Record& archived,
                              const std::string& record_bytes,
                              const std::string& salt,
-                             const std::string& leaf_data)
+                             const std::string& leaf_data,
+                             const std::function<absl::Status()>& also = {})
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  // The serialized log leaf of a version.
+  static std::string LeafFor(const v1::Record& archived,
+                             const std::string& record_bytes,
+                             std::string content_commitment);
+  // Appends `next` (a changed copy of the latest version) as the next
+  // version: its number, time and log index are set here; the content
+  // commitment is carried over from the latest version's leaf.
+  absl::StatusOr<v1::Record> AppendVersion(
+      v1::Record next, v1::ArchiveFacts::VersionReason reason,
+      const std::function<absl::Status()>& also = {})
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  // The latest version, parsed; NOT_FOUND if not archived.
+  absl::StatusOr<v1::Record> LatestLocked(absl::string_view document_id)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
 
   const base::Clock& clock_;

@@ -45,6 +45,34 @@ absl::StatusOr<ContentHashes> HashContent(base::SequentialFile& file,
   return ContentHashes{plain.Finish(), salted.Finish()};
 }
 
+// The content checks: the object re-hashed against its address, and the
+// salted hash against the leaf's commitment.
+void VerifyContent(ObjectStore& objects, const std::string& content_address,
+                   const std::string& salt, uint64_t log_index,
+                   bool leaf_parses, const v1::RecordVersionEntry& entry,
+                   v1::VerificationReport& report) {
+  absl::StatusOr<std::unique_ptr<base::SequentialFile>> object =
+      objects.Open(content_address);
+  absl::StatusOr<ContentHashes> hashes =
+      object.ok() ? HashContent(**object, salt)
+                  : absl::StatusOr<ContentHashes>(object.status());
+  if (!hashes.ok()) {
+    AddCheck(report, "content", false,
+             absl::StrCat("object ", content_address,
+                          " cannot be read: ", hashes.status().ToString()));
+  } else {
+    const std::string actual = absl::StrCat("sha256:", Hex(hashes->plain));
+    AddCheck(report, "content", actual == content_address,
+             absl::StrCat("object ", content_address, ": expected ",
+                          content_address, ", actual ", actual));
+    AddCheck(report, "content-commitment",
+             leaf_parses && hashes->salted == entry.content_commitment(),
+             absl::StrCat("log leaf ", log_index, ": expected commitment ",
+                          Hex(entry.content_commitment()), ", actual ",
+                          Hex(hashes->salted)));
+  }
+}
+
 }  // namespace
 
 absl::StatusOr<std::optional<v1::SignedCheckpoint>>
@@ -123,15 +151,25 @@ absl::StatusOr<RecordStore::EvidenceMaterial> RecordStore::GetEvidenceMaterial(
     absl::string_view document_id) {
   absl::MutexLock lock(&mu_);
   ASSIGN_OR_RETURN(StoredVersion stored, ReadVersion(document_id, 0));
-  ASSIGN_OR_RETURN(v1::SignedCheckpoint latest, log_->GetCheckpoint(0));
-  if (latest.tree_size() <= stored.log_index) {
+  ASSIGN_OR_RETURN(v1::Record record, LatestLocked(document_id));
+  if (record.archive().reason() == v1::ArchiveFacts::DISPOSED) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "document ", document_id,
+        " was disposed of: its content is gone; its versions and audit "
+        "trail remain in the log"));
+  }
+  absl::StatusOr<v1::SignedCheckpoint> latest = log_->GetCheckpoint(0);
+  if (!latest.ok() && !absl::IsNotFound(latest.status())) {
+    return latest.status();
+  }
+  if (!latest.ok() || latest->tree_size() <= stored.log_index) {
     return absl::FailedPreconditionError(absl::StrCat(
         "document ", document_id,
         " is not covered by a checkpoint yet; try again in a few seconds"));
   }
   EvidenceMaterial material;
   ASSIGN_OR_RETURN(material.proof,
-                   log_->InclusionProof(stored.log_index, latest.tree_size()));
+                   log_->InclusionProof(stored.log_index, latest->tree_size()));
   material.record_bytes = std::move(stored.record_bytes);
   material.content_address = std::move(stored.content_address);
   material.salt = std::move(stored.salt);
@@ -158,27 +196,17 @@ absl::StatusOr<v1::VerificationReport> RecordStore::VerifyRecord(
       leaf.ParseFromString(leaf_data) && leaf.has_record_version();
   const v1::RecordVersionEntry& entry = leaf.record_version();
 
-  // Content: re-hashed from the object file, never taken from a stored hash.
-  absl::StatusOr<std::unique_ptr<base::SequentialFile>> object =
-      objects_->Open(stored.content_address);
-  absl::StatusOr<ContentHashes> hashes =
-      object.ok() ? HashContent(**object, stored.salt)
-                  : absl::StatusOr<ContentHashes>(object.status());
-  if (!hashes.ok()) {
-    AddCheck(report, "content", false,
-             absl::StrCat("object ", stored.content_address,
-                          " cannot be read: ", hashes.status().ToString()));
+  // Content: re-hashed from the object file, never taken from a stored hash;
+  // after a disposition there is none to hash, by design.
+  if (record_parses &&
+      record.archive().reason() == v1::ArchiveFacts::DISPOSED) {
+    AddCheck(report, "content", true,
+             absl::StrCat("content deleted by the disposition approved by ",
+                          record.archive().disposition().approved_by(),
+                          "; the log still commits to it"));
   } else {
-    const std::string actual = absl::StrCat("sha256:", Hex(hashes->plain));
-    AddCheck(report, "content", actual == stored.content_address,
-             absl::StrCat("object ", stored.content_address, ": expected ",
-                          stored.content_address, ", actual ", actual));
-    AddCheck(
-        report, "content-commitment",
-        leaf_parses && hashes->salted == entry.content_commitment(),
-        absl::StrCat("log leaf ", stored.log_index, ": expected commitment ",
-                     Hex(entry.content_commitment()), ", actual ",
-                     Hex(hashes->salted)));
+    VerifyContent(*objects_, stored.content_address, stored.salt,
+                  stored.log_index, leaf_parses, entry, report);
   }
   base::Sha256 record_hasher;
   record_hasher.Update(stored.record_bytes);

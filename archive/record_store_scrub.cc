@@ -36,6 +36,7 @@ absl::StatusOr<v1::ScrubReport> RecordStore::Scrub() {
     std::string record_bytes;
     uint64_t log_index;
     std::string salt;
+    bool disposed;  // its content was deleted on purpose
   };
   std::vector<Version> versions;
   std::vector<ArchiveLog::StoredLeaf> leaves;
@@ -46,16 +47,18 @@ absl::StatusOr<v1::ScrubReport> RecordStore::Scrub() {
     ASSIGN_OR_RETURN(
         base::Statement q,
         db_->Prepare("SELECT v.document_id, v.version, v.content_address, "
-                     "v.record, v.log_index, s.salt FROM record_versions v "
+                     "v.record, v.log_index, s.salt, EXISTS (SELECT 1 FROM "
+                     "record_versions t WHERE t.document_id = v.document_id "
+                     "AND t.reason = 4) FROM record_versions v "
                      "LEFT JOIN content_salts s ON s.document_id = "
-                     "v.document_id AND s.version = v.version "
-                     "ORDER BY v.log_index"));
+                     "v.document_id ORDER BY v.log_index"));
     while (true) {
       ASSIGN_OR_RETURN(bool row, q.Step());
       if (!row) break;
-      versions.push_back(
-          {q.ColumnText(0), q.ColumnInt(1), q.ColumnText(2), q.ColumnText(3),
-           static_cast<uint64_t>(q.ColumnInt(4)), q.ColumnText(5)});
+      versions.push_back({q.ColumnText(0), q.ColumnInt(1), q.ColumnText(2),
+                          q.ColumnText(3),
+                          static_cast<uint64_t>(q.ColumnInt(4)),
+                          q.ColumnText(5), q.ColumnInt(6) != 0});
     }
     ASSIGN_OR_RETURN(leaves, log_->AllLeaves());
     for (uint64_t i = 0; i < log_->size(); ++i) {
@@ -141,6 +144,7 @@ absl::StatusOr<v1::ScrubReport> RecordStore::Scrub() {
                         Hex(entry.record_hash()), ", actual ",
                         Hex(record_hash)));
     }
+    if (v.disposed) continue;
     objects.insert(v.content_address);
     absl::StatusOr<std::unique_ptr<base::SequentialFile>> file =
         objects_->Open(v.content_address);

@@ -216,6 +216,17 @@ absl::StatusOr<PkeyPtr> ReadKeyFile(const std::string& path) {
   return pkey;
 }
 
+// fsync of the directory holding `path`, so that its name is durable.
+absl::Status SyncDirectoryOf(const std::string& path) {
+  const size_t slash = path.rfind('/');
+  const std::string dir =
+      slash == std::string::npos ? "." : path.substr(0, slash);
+  Fd dir_fd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  if (dir_fd.get() < 0) return ErrnoError("open directory", dir);
+  if (::fsync(dir_fd.get()) != 0) return ErrnoError("fsync directory", dir);
+  return absl::OkStatus();
+}
+
 // Writes a new key file: temp file (O_EXCL, 0600) → fsync → link to `path`
 // (fails if `path` exists) → fsync of the directory. ALREADY_EXISTS if
 // another process created `path` meanwhile.
@@ -255,10 +266,7 @@ absl::Status WriteNewKeyFile(const std::string& path, EVP_PKEY* pkey) {
   }();
   ::unlink(tmp.c_str());
   RETURN_IF_ERROR(status);
-  Fd dir_fd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-  if (dir_fd.get() < 0) return ErrnoError("open directory", dir);
-  if (::fsync(dir_fd.get()) != 0) return ErrnoError("fsync directory", dir);
-  return absl::OkStatus();
+  return SyncDirectoryOf(path);
 }
 
 }  // namespace
@@ -288,6 +296,8 @@ absl::StatusOr<std::unique_ptr<SigningKey>> SigningKey::LoadOrCreate(
     if (!absl::IsAlreadyExists(written)) return written;
   }
   ASSIGN_OR_RETURN(PkeyPtr pkey, ReadKeyFile(path));
+  // An earlier start may have died before syncing the new key's name.
+  RETURN_IF_ERROR(SyncDirectoryOf(path));
   absl::StatusOr<KeyAlgorithm> algorithm = AlgorithmOf(pkey.get());
   if (!algorithm.ok()) {
     return absl::FailedPreconditionError(

@@ -66,8 +66,14 @@ class FileSystem {
   static FileSystem& Default();
 };
 
-// Writes `data` to `dir/name` durably: temp file, fdatasync, rename, fsync of
-// `dir`. Leaves no temp file behind on failure.
+// Writes `data` to `dir/name` atomically: temp file, fdatasync, rename. The
+// name is durable only after a SyncDir(dir). Leaves no temp file behind on
+// failure.
+absl::Status WriteFileAtomically(FileSystem& fs, const std::string& dir,
+                                 const std::string& name,
+                                 absl::string_view data);
+
+// WriteFileAtomically, then fsync of `dir`.
 absl::Status WriteFileDurably(FileSystem& fs, const std::string& dir,
                               const std::string& name, absl::string_view data);
 

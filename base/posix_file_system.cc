@@ -201,22 +201,25 @@ FileSystem& FileSystem::Default() {
   return *fs;
 }
 
-absl::Status WriteFileDurably(FileSystem& fs, const std::string& dir,
-                              const std::string& name, absl::string_view data) {
+absl::Status WriteFileAtomically(FileSystem& fs, const std::string& dir,
+                                 const std::string& name,
+                                 absl::string_view data) {
   const std::string tmp =
       absl::StrCat(dir, "/.", name, ".", RandomHex(8), ".tmp");
-  const std::string final_path = absl::StrCat(dir, "/", name);
   absl::Status status = [&]() -> absl::Status {
     ASSIGN_OR_RETURN(auto file, fs.NewWritableFile(tmp));
     RETURN_IF_ERROR(file->Append(data));
     RETURN_IF_ERROR(file->Sync());
     RETURN_IF_ERROR(file->Close());
-    return fs.Rename(tmp, final_path);
+    return fs.Rename(tmp, absl::StrCat(dir, "/", name));
   }();
-  if (!status.ok()) {
-    fs.Remove(tmp).IgnoreError();
-    return status;
-  }
+  if (!status.ok()) fs.Remove(tmp).IgnoreError();
+  return status;
+}
+
+absl::Status WriteFileDurably(FileSystem& fs, const std::string& dir,
+                              const std::string& name, absl::string_view data) {
+  RETURN_IF_ERROR(WriteFileAtomically(fs, dir, name, data));
   return fs.SyncDir(dir);
 }
 

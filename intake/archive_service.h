@@ -1,8 +1,8 @@
 // ArchiveServiceImpl: the gRPC edge of ArchiveService — archived records and
-// their original bytes, checkpoints, proofs, the public key, verification,
-// scrub and the audit trail. Every read of a record, its content or proof,
-// every verification and scrub is recorded as an audit event first.
-// Thread-safe.
+// their original bytes, evidence bundles, checkpoints, proofs, the public
+// key, verification, scrub and the audit trail. Every read of a record, its
+// content or proof, every verification and scrub is recorded as an audit event
+// first. Thread-safe.
 #ifndef DOCINTAKE_INTAKE_ARCHIVE_SERVICE_H_
 #define DOCINTAKE_INTAKE_ARCHIVE_SERVICE_H_
 
@@ -21,6 +21,11 @@ class ArchiveServiceImpl final : public v1::ArchiveService::Service {
                          v1::Record* reply) override;
   grpc::Status GetContent(
       grpc::ServerContext* context, const v1::GetContentRequest* request,
+      grpc::ServerWriter<v1::ContentChunk>* writer) override;
+  // Streams the bundle as archive::WriteEvidenceBundle writes it, in chunks
+  // of 64 KiB; audited as EXPORT_EVIDENCE before the first byte.
+  grpc::Status ExportEvidence(
+      grpc::ServerContext* context, const v1::ExportEvidenceRequest* request,
       grpc::ServerWriter<v1::ContentChunk>* writer) override;
   grpc::Status GetCheckpoint(grpc::ServerContext* context,
                              const v1::GetCheckpointRequest* request,
@@ -41,6 +46,21 @@ class ArchiveServiceImpl final : public v1::ArchiveService::Service {
   grpc::Status Scrub(grpc::ServerContext* context,
                      const v1::ScrubRequest* request,
                      v1::ScrubReport* reply) override;
+  grpc::Status ListVersions(grpc::ServerContext* context,
+                            const v1::ListVersionsRequest* request,
+                            v1::ListVersionsReply* reply) override;
+  grpc::Status SetLegalHold(grpc::ServerContext* context,
+                            const v1::SetLegalHoldRequest* request,
+                            v1::Record* reply) override;
+  grpc::Status ClearLegalHold(grpc::ServerContext* context,
+                              const v1::ClearLegalHoldRequest* request,
+                              v1::Record* reply) override;
+  grpc::Status ProposeDisposition(grpc::ServerContext* context,
+                                  const v1::ProposeDispositionRequest* request,
+                                  v1::Disposition* reply) override;
+  grpc::Status ApproveDisposition(grpc::ServerContext* context,
+                                  const v1::ApproveDispositionRequest* request,
+                                  v1::Record* reply) override;
   grpc::Status ListAuditEvents(grpc::ServerContext* context,
                                const v1::ListAuditEventsRequest* request,
                                v1::ListAuditEventsReply* reply) override;

@@ -66,6 +66,12 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(
   archive_options.key_algorithm = config.archive_key_algorithm == "ecdsa-p256"
                                       ? archive::KeyAlgorithm::kEcdsaP256
                                       : archive::KeyAlgorithm::kEd25519;
+  if (!config.retention_policy.empty()) {
+    ASSIGN_OR_RETURN(std::string text,
+                     fs.ReadFile(config.retention_policy, 1 << 20));
+    ASSIGN_OR_RETURN(archive_options.retention,
+                     archive::RetentionPolicy::Parse(text));
+  }
   ASSIGN_OR_RETURN(s->archive_,
                    archive::RecordStore::Open(fs, clock, archive_options));
   ASSIGN_OR_RETURN(s->checkpointer_,

@@ -111,6 +111,8 @@ absl::Status ApplySetting(ServerConfig& config, const std::string& key,
     config.tsa_url = value;
   } else if (key == "tsa-ca") {
     config.tsa_ca = value;
+  } else if (key == "retention-policy") {
+    config.retention_policy = value;
   } else {
     return absl::InvalidArgumentError(
         absl::StrCat("unknown setting \"", key, "\" (see --help)"));
@@ -214,6 +216,10 @@ Settings (flags override the config file, whose lines are `key = value`):
   --tsa-url URL                 RFC 3161 TSA for checkpoint timestamps (off
                                 by default); queued and retried while down
   --tsa-ca FILE                 PEM CA certificate(s) the TSA must chain to
+  --retention-policy FILE       retention rules by document type and channel
+                                (default: book 10y, invoice 8y,
+                                business_letter 6y, other 10y, from the end
+                                of the year of receipt)
 )";
 }
 

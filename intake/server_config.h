@@ -43,6 +43,8 @@ struct ServerConfig {
   // of the CA(s) its tokens must chain to.
   std::string tsa_url;
   std::string tsa_ca;
+  // Retention rules (see archive/retention_policy.h); empty: the defaults.
+  std::string retention_policy;
 };
 
 // Parses `args` (argv without the program name): `--config FILE` is read first,

@@ -1,15 +1,22 @@
 // `docintake archive SUBCOMMAND`: the archive's log — checkpoints, inclusion
 // and consistency proofs (verified here, with the same code the server and
-// the offline verifier use), the public key, and record verification.
+// the offline verifier use), the public key, record verification, and the
+// export of evidence bundles.
+#include <filesystem>
 #include <ostream>
 
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
 #include "archive/checkpoint.h"
+#include "archive/evidence_bundle.h"
 #include "archive/merkle_hash.h"
 #include "archive/merkle_proof.h"
 #include "archive/signing_key.h"
+#include "base/json_escape.h"
+#include "base/random.h"
+#include "base/sha256.h"
 #include "base/status_macros.h"
+#include "intake/cli/archive_lifecycle_command.h"
 #include "intake/cli/client.h"
 #include "intake/cli/command.h"
 #include "intake/cli/errors.h"
@@ -32,6 +39,15 @@ constexpr char kUsage[] =
     "  consistency OLD NEW          consistency proof between two "
     "checkpoints, verified\n"
     "  verify ID                    re-check a record on the server\n"
+    "  versions ID                  every version of a record\n"
+    "  hold ID --reason R           set a legal hold (role archivist/admin)\n"
+    "  release ID --reason R        clear a legal hold (role archivist/admin)\n"
+    "  dispose-propose ID --reason R  propose disposition after retention\n"
+    "                               (role archivist/admin)\n"
+    "  dispose-approve ID           approve it: a second person, role admin\n"
+    "  export ID -o FILE            the record's evidence bundle (tar), "
+    "checked\n"
+    "                               offline before FILE appears\n"
     "  scrub                        re-check the whole archive on the server\n"
     "  audit [ID] [--since T] [--until T]\n"
     "                               the audit trail (of one document)";
@@ -206,26 +222,108 @@ absl::Status ListAudit(Client& client, v1::ListAuditEventsRequest request,
   return absl::OkStatus();
 }
 
+// Streams the evidence bundle into a temporary file beside `path`, checks it
+// offline against the server's public key and only then renames it to
+// `path`; on any failure no file remains.
+absl::Status Export(Client& client, base::FileSystem& fs, const std::string& id,
+                    const std::string& path, CommandIo& io, bool json) {
+  v1::ArchivePublicKey key;
+  RETURN_IF_ERROR(Unary([&](grpc::ClientContext& c) {
+    return client.archive().GetPublicKey(&c, v1::GetPublicKeyRequest(), &key);
+  }));
+  const std::filesystem::path target(path);
+  std::string dir = target.parent_path().string();
+  if (dir.empty()) dir = ".";
+  const std::string tmp = absl::StrCat(dir, "/.", target.filename().string(),
+                                       ".", base::RandomHex(6), ".part");
+  ASSIGN_OR_RETURN(std::unique_ptr<base::WritableFile> file,
+                   fs.NewWritableFile(tmp));
+  uint64_t size = 0;
+  base::Sha256 hasher;
+  absl::Status done = [&]() -> absl::Status {
+    grpc::ClientContext context;
+    v1::ExportEvidenceRequest request;
+    request.set_document_id(id);
+    auto reader = client.archive().ExportEvidence(&context, request);
+    v1::ContentChunk chunk;
+    while (reader->Read(&chunk)) {
+      absl::Status written = file->Append(chunk.data());
+      if (!written.ok()) {
+        context.TryCancel();
+        (void)reader->Finish();
+        return written;
+      }
+      hasher.Update(chunk.data());
+      size += chunk.data().size();
+    }
+    RETURN_IF_ERROR(FromGrpcStatus(reader->Finish()));
+    RETURN_IF_ERROR(file->Sync());
+    RETURN_IF_ERROR(file->Close());
+    archive::BundleTrust trust;
+    trust.expected_public_key_pem = key.pem();
+    ASSIGN_OR_RETURN(v1::VerificationReport report,
+                     archive::VerifyEvidenceBundleFile(tmp, trust));
+    for (const v1::VerificationCheck& check : report.checks()) {
+      if (!check.ok() && !archive::IsUnchecked(check)) {
+        return absl::DataLossError(
+            absl::StrCat("the exported bundle does not verify: ", check.name(),
+                         ": ", check.detail()));
+      }
+    }
+    RETURN_IF_ERROR(fs.Rename(tmp, path));
+    return fs.SyncDir(dir);
+  }();
+  if (!done.ok()) {
+    file.reset();
+    if (fs.Exists(tmp)) fs.Remove(tmp).IgnoreError();
+    return done;
+  }
+  const std::string sha256 = absl::BytesToHexString(hasher.Finish());
+  if (json) {
+    io.out << "{\"documentId\":" << base::JsonQuote(id)
+           << ",\"path\":" << base::JsonQuote(path) << ",\"size\":\"" << size
+           << "\",\"sha256\":" << base::JsonQuote(sha256) << "}" << std::endl;
+  } else {
+    io.out << "document " << id << ": evidence bundle " << path << " ("
+           << FormatBytes(size) << ", SHA-256 " << sha256
+           << "), verified offline" << std::endl;
+  }
+  return absl::OkStatus();
+}
+
 }  // namespace
 
 int RunArchive(const std::vector<std::string>& args, CommandIo& io) {
   CommonFlags common;
   int64_t version = 0;
   int64_t size = 0;
-  std::string since, until;
+  std::string since, until, output, actor, role, reason;
   FlagSet flags(kUsage, "The archive's verifiable log.");
+  flags.AddString("actor", &actor,
+                  "who you are, for the audit trail (default: $USER)", "NAME");
+  flags.AddString("role", &role, "archivist or admin (holds, disposition)",
+                  "ROLE");
+  flags.AddString("reason", &reason, "why (holds, disposition)", "TEXT");
   flags.AddString("since", &since, "audit events at or after this time",
                   "RFC3339");
   flags.AddString("until", &until, "audit events before this time", "RFC3339");
   common.Register(flags);
   flags.AddInt("version", &version, "record version (default: latest)");
   flags.AddInt("size", &size, "tree size of the checkpoint (default: latest)");
+  flags.AddString("output", &output, "export: where to write the bundle",
+                  "FILE");
+  flags.AddAlias('o', "output");
   std::vector<std::string> positional;
   if (std::optional<int> done =
           ParseCommandLine(flags, kCommand, args, io, positional)) {
     return *done;
   }
   if (positional.empty()) return UsageError(io, kCommand, "needs a subcommand");
+  if (std::optional<int> done = RunArchiveLifecycle(
+          positional[0], {positional.begin() + 1, positional.end()},
+          common.server, common.json, actor, role, reason, io)) {
+    return *done;
+  }
   if (version < 0 || size < 0) {
     return UsageError(io, kCommand,
                       "--version and --size must not be negative");
@@ -283,6 +381,9 @@ int RunArchive(const std::vector<std::string>& args, CommandIo& io) {
     status = ListAudit(client, std::move(request), io, common.json);
   } else if (sub == "scrub" && rest.empty()) {
     status = Scrub(client, io, common.json, verified);
+  } else if (sub == "export" && rest.size() == 1) {
+    if (output.empty()) return UsageError(io, kCommand, "-o FILE is required");
+    status = Export(client, io.fs, rest[0], output, io, common.json);
   } else if (sub == "verify" && rest.size() == 1) {
     status = Verify(client, rest[0], io, common.json, verified);
   } else {

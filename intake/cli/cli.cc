@@ -21,7 +21,8 @@ constexpr CommandEntry kCommands[] = {
     {"watch", RunWatch, "follow a document until its final state"},
     {"content", RunContent, "download a document's archived bytes"},
     {"watch-folder", RunWatchFolder, "submit files dropped into a hot folder"},
-    {"archive", RunArchive, "checkpoints, proofs, key and verification"},
+    {"archive", RunArchive, "checkpoints, proofs, key, verification, export"},
+    {"verify-bundle", RunVerifyBundle, "check an evidence bundle offline"},
 };
 
 }  // namespace

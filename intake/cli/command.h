@@ -59,6 +59,8 @@ int RunList(const std::vector<std::string>& args, CommandIo& io);
 int RunWatch(const std::vector<std::string>& args, CommandIo& io);
 int RunContent(const std::vector<std::string>& args, CommandIo& io);
 int RunArchive(const std::vector<std::string>& args, CommandIo& io);
+// Offline: needs no server.
+int RunVerifyBundle(const std::vector<std::string>& args, CommandIo& io);
 int RunWatchFolder(const std::vector<std::string>& args, CommandIo& io);
 
 }  // namespace docintake::cli

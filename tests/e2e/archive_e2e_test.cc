@@ -191,5 +191,58 @@ TEST_F(ArchiveE2eTest, ProofBeforeAnyCheckpointIsAClearError) {
   EXPECT_THAT(proof.out, HasSubstr("FAILED_PRECONDITION"));
 }
 
+TEST_F(ArchiveE2eTest, HoldAndTwoPersonDispositionThroughTheCli) {
+  // Retention that ends at receipt, so that disposition is possible at once.
+  const std::string policy = dir_.Path("retention.conf");
+  std::ofstream(policy) << "* = 0y from=receipt\n";
+  ASSERT_TRUE(server_->Stop(absl::Seconds(30)).ok());
+  StartServer({"--checkpoint-interval", "100ms", "--retention-policy", policy});
+  const std::string id = ArchiveOne("dispose-me");
+
+  EXPECT_THAT(Cli("archive hold " + id + " --reason audit").out,
+              HasSubstr("PERMISSION_DENIED"));
+  EXPECT_EQ(Cli("archive hold " + id +
+                " --reason 'tax audit' --actor carl --role archivist")
+                .exit_code,
+            0);
+  CommandResult held = Cli("archive dispose-propose " + id +
+                           " --reason done --actor ann --role archivist");
+  EXPECT_NE(held.exit_code, 0);
+  EXPECT_THAT(held.out, HasSubstr("legal hold"));
+  EXPECT_EQ(Cli("archive release " + id +
+                " --reason 'audit closed' --actor carl --role archivist")
+                .exit_code,
+            0);
+  EXPECT_EQ(Cli("archive dispose-propose " + id +
+                " --reason 'retention over' --actor ann --role archivist")
+                .exit_code,
+            0);
+  CommandResult same =
+      Cli("archive dispose-approve " + id + " --actor ann --role admin");
+  EXPECT_THAT(same.out, HasSubstr("second person"));
+  CommandResult no_admin =
+      Cli("archive dispose-approve " + id + " --actor bob --role archivist");
+  EXPECT_THAT(no_admin.out, HasSubstr("PERMISSION_DENIED"));
+  CommandResult approved =
+      Cli("archive dispose-approve " + id + " --actor bob --role admin");
+  ASSERT_EQ(approved.exit_code, 0) << approved.out;
+  EXPECT_THAT(approved.out, HasSubstr("DISPOSED"));
+
+  EXPECT_THAT(Cli("content " + id + " -o " + dir_.Path("gone")).out,
+              HasSubstr("FAILED_PRECONDITION"));
+  CommandResult versions = Cli("archive versions " + id);
+  EXPECT_THAT(versions.out, HasSubstr("v4  DISPOSED"));
+  EXPECT_THAT(versions.out, HasSubstr("approved by bob"));
+  CommandResult audit = Cli("archive audit " + id);
+  EXPECT_THAT(audit.out, HasSubstr("DISPOSITION_APPROVED  " + id + "  bob"));
+  EXPECT_THAT(audit.out, HasSubstr("LEGAL_HOLD_SET  " + id + "  carl"));
+  WaitForCheckpointOf(1);
+  absl::SleepFor(absl::Milliseconds(300));  // a checkpoint after the changes
+  CommandResult scrub = Cli("archive scrub");
+  EXPECT_EQ(scrub.exit_code, 0) << scrub.out;
+  CommandResult verify = Cli("archive verify " + id);
+  EXPECT_EQ(verify.exit_code, 0) << verify.out;
+}
+
 }  // namespace
 }  // namespace docintake::testing

@@ -1,0 +1,238 @@
+// RecordStore: versions after the original — legal holds and disposition.
+#include "absl/strings/str_cat.h"
+#include "archive/record_store.h"
+#include "base/status_macros.h"
+#include "base/time_util.h"
+
+namespace docintake::archive {
+namespace {
+
+std::string TimeText(const google::protobuf::Timestamp& t) {
+  return absl::FormatTime(absl::RFC3339_sec, base::FromProtoTime(t),
+                          absl::UTCTimeZone());
+}
+
+absl::Status RefuseIfDisposed(const v1::Record& latest) {
+  if (latest.archive().reason() != v1::ArchiveFacts::DISPOSED) {
+    return absl::OkStatus();
+  }
+  const v1::Disposition& d = latest.archive().disposition();
+  return absl::FailedPreconditionError(
+      absl::StrCat("document ", latest.document_id(), " was disposed of on ",
+                   TimeText(d.approved_at()), " (proposed by ", d.proposed_by(),
+                   ", approved by ", d.approved_by(), ")"));
+}
+
+// Why the document may not be disposed of now, if it may not.
+absl::Status RefuseIfRetained(const v1::Record& latest, absl::Time now) {
+  RETURN_IF_ERROR(RefuseIfDisposed(latest));
+  const v1::ArchiveFacts& facts = latest.archive();
+  if (facts.has_legal_hold()) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "document ", latest.document_id(), " is under legal hold since ",
+        TimeText(facts.legal_hold().set_at()), " (set by ",
+        facts.legal_hold().set_by(), ": ", facts.legal_hold().reason(), ")"));
+  }
+  if (now < base::FromProtoTime(facts.retain_until())) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("document ", latest.document_id(),
+                     " must be retained until ", TimeText(facts.retain_until()),
+                     " (rule \"", facts.retention_rule(), "\")"));
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::StatusOr<v1::Record> RecordStore::LatestLocked(
+    absl::string_view document_id) {
+  ASSIGN_OR_RETURN(StoredVersion stored, ReadVersion(document_id, 0));
+  v1::Record record;
+  if (!record.ParseFromString(stored.record_bytes)) {
+    return absl::DataLossError(
+        absl::StrCat("archived record of ", document_id, " does not parse"));
+  }
+  return record;
+}
+
+absl::StatusOr<v1::Record> RecordStore::AppendVersion(
+    v1::Record next, v1::ArchiveFacts::VersionReason reason,
+    const std::function<absl::Status()>& also) {
+  ASSIGN_OR_RETURN(StoredVersion latest, ReadVersion(next.document_id(), 0));
+  ASSIGN_OR_RETURN(std::string latest_leaf, log_->LeafData(latest.log_index));
+  v1::LogLeaf leaf;
+  if (!leaf.ParseFromString(latest_leaf) || !leaf.has_record_version()) {
+    return absl::DataLossError(absl::StrCat("log leaf ", latest.log_index,
+                                            " of ", next.document_id(),
+                                            " is not a record version"));
+  }
+  v1::ArchiveFacts& facts = *next.mutable_archive();
+  facts.set_version(facts.version() + 1);
+  *facts.mutable_archived_at() = base::ToProtoTime(clock_.Now());
+  facts.set_log_index(log_->size());
+  facts.set_reason(reason);
+  const std::string record_bytes = next.SerializeAsString();
+  RETURN_IF_ERROR(InsertVersion(
+      next, record_bytes, /*salt=*/"",
+      LeafFor(next, record_bytes, leaf.record_version().content_commitment()),
+      also));
+  return next;
+}
+
+absl::StatusOr<std::vector<v1::Record>> RecordStore::ListVersions(
+    absl::string_view document_id) {
+  absl::MutexLock lock(&mu_);
+  ASSIGN_OR_RETURN(base::Statement q,
+                   db_->Prepare("SELECT record FROM record_versions WHERE "
+                                "document_id = ? ORDER BY version"));
+  q.Bind(1, document_id);
+  std::vector<v1::Record> versions;
+  while (true) {
+    ASSIGN_OR_RETURN(bool row, q.Step());
+    if (!row) break;
+    v1::Record& record = versions.emplace_back();
+    if (!record.ParseFromString(q.ColumnText(0))) {
+      return absl::DataLossError(
+          absl::StrCat("archived record of ", document_id, " does not parse"));
+    }
+  }
+  if (versions.empty()) {
+    return absl::NotFoundError(
+        absl::StrCat("document ", document_id, " is not archived"));
+  }
+  return versions;
+}
+
+absl::StatusOr<v1::Record> RecordStore::SetLegalHold(
+    absl::string_view document_id, const std::string& reason,
+    const std::string& actor) {
+  if (reason.empty()) {
+    return absl::InvalidArgumentError("a legal hold needs a reason");
+  }
+  absl::MutexLock lock(&mu_);
+  ASSIGN_OR_RETURN(v1::Record next, LatestLocked(document_id));
+  RETURN_IF_ERROR(RefuseIfDisposed(next));
+  if (next.archive().has_legal_hold()) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "document ", document_id, " is already under legal hold since ",
+        TimeText(next.archive().legal_hold().set_at())));
+  }
+  v1::LegalHold& hold = *next.mutable_archive()->mutable_legal_hold();
+  hold.set_reason(reason);
+  hold.set_set_by(actor);
+  *hold.mutable_set_at() = base::ToProtoTime(clock_.Now());
+  return AppendVersion(std::move(next), v1::ArchiveFacts::LEGAL_HOLD_SET);
+}
+
+absl::StatusOr<v1::Record> RecordStore::ClearLegalHold(
+    absl::string_view document_id) {
+  absl::MutexLock lock(&mu_);
+  ASSIGN_OR_RETURN(v1::Record next, LatestLocked(document_id));
+  RETURN_IF_ERROR(RefuseIfDisposed(next));
+  if (!next.archive().has_legal_hold()) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("document ", document_id, " is not under legal hold"));
+  }
+  next.mutable_archive()->clear_legal_hold();
+  return AppendVersion(std::move(next), v1::ArchiveFacts::LEGAL_HOLD_CLEARED);
+}
+
+absl::StatusOr<v1::Disposition> RecordStore::ProposeDisposition(
+    absl::string_view document_id, const std::string& reason,
+    const std::string& actor) {
+  if (reason.empty()) {
+    return absl::InvalidArgumentError("a disposition needs a reason");
+  }
+  absl::MutexLock lock(&mu_);
+  ASSIGN_OR_RETURN(v1::Record latest, LatestLocked(document_id));
+  const absl::Time now = clock_.Now();
+  RETURN_IF_ERROR(RefuseIfRetained(latest, now));
+  ASSIGN_OR_RETURN(
+      base::Statement insert,
+      db_->Prepare("INSERT OR REPLACE INTO disposition_proposals "
+                   "(document_id, proposed_by, reason, proposed_at_us) "
+                   "VALUES (?, ?, ?, ?)"));
+  insert.Bind(1, document_id)
+      .Bind(2, actor)
+      .Bind(3, reason)
+      .Bind(4, absl::ToUnixMicros(now));
+  RETURN_IF_ERROR(insert.Run());
+  v1::Disposition proposal;
+  proposal.set_proposed_by(actor);
+  proposal.set_reason(reason);
+  *proposal.mutable_proposed_at() = base::ToProtoTime(now);
+  return proposal;
+}
+
+absl::StatusOr<v1::Record> RecordStore::ApproveDisposition(
+    absl::string_view document_id, const std::string& actor) {
+  std::string content_address;
+  v1::Record tombstone;
+  {
+    absl::MutexLock lock(&mu_);
+    ASSIGN_OR_RETURN(v1::Record latest, LatestLocked(document_id));
+    const absl::Time now = clock_.Now();
+    // Re-checked: a hold may have been set since the proposal.
+    RETURN_IF_ERROR(RefuseIfRetained(latest, now));
+    ASSIGN_OR_RETURN(base::Statement q,
+                     db_->Prepare("SELECT proposed_by, reason, proposed_at_us "
+                                  "FROM disposition_proposals WHERE "
+                                  "document_id = ?"));
+    q.Bind(1, document_id);
+    ASSIGN_OR_RETURN(bool proposed, q.Step());
+    if (!proposed) {
+      return absl::FailedPreconditionError(absl::StrCat(
+          "no disposition of ", document_id, " has been proposed"));
+    }
+    v1::Disposition disposition;
+    disposition.set_proposed_by(q.ColumnText(0));
+    disposition.set_reason(q.ColumnText(1));
+    *disposition.mutable_proposed_at() =
+        base::ToProtoTime(absl::FromUnixMicros(q.ColumnInt(2)));
+    if (disposition.proposed_by() == actor) {
+      return absl::FailedPreconditionError(
+          absl::StrCat("a disposition needs a second person: ", actor,
+                       " proposed it and cannot also approve it"));
+    }
+    disposition.set_approved_by(actor);
+    *disposition.mutable_approved_at() = base::ToProtoTime(now);
+    content_address = latest.archive().content_address();
+
+    v1::Record next = latest;
+    next.set_state(v1::DISPOSED);
+    *next.mutable_archive()->mutable_disposition() = disposition;
+    auto delete_salt_and_proposal = [&]() -> absl::Status {
+      for (absl::string_view sql :
+           {"DELETE FROM content_salts WHERE document_id = ?",
+            "DELETE FROM disposition_proposals WHERE document_id = ?"}) {
+        ASSIGN_OR_RETURN(base::Statement del, db_->Prepare(sql));
+        del.Bind(1, document_id);
+        RETURN_IF_ERROR(del.Run());
+      }
+      return absl::OkStatus();
+    };
+    ASSIGN_OR_RETURN(tombstone,
+                     AppendVersion(std::move(next), v1::ArchiveFacts::DISPOSED,
+                                   delete_salt_and_proposal));
+    // Objects are shared by documents with the same bytes: delete only when
+    // no document that still has its content refers to it.
+    ASSIGN_OR_RETURN(
+        base::Statement refs,
+        db_->Prepare(
+            "SELECT 1 FROM record_versions v WHERE "
+            "v.content_address = ?1 AND v.document_id != ?2 AND NOT "
+            "EXISTS (SELECT 1 FROM record_versions t WHERE "
+            "t.document_id = v.document_id AND t.reason = 4) LIMIT 1"));
+    refs.Bind(1, content_address).Bind(2, document_id);
+    ASSIGN_OR_RETURN(bool still_needed, refs.Step());
+    if (still_needed) content_address.clear();
+  }
+  if (!content_address.empty()) {
+    // After the commit: a crash here leaves an unreferenced object, never a
+    // deleted content without its tombstone.
+    RETURN_IF_ERROR(objects_->Delete(content_address));
+  }
+  return tombstone;
+}
+
+}  // namespace docintake::archive
