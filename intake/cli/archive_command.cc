@@ -22,6 +22,7 @@
 #include "intake/cli/errors.h"
 #include "intake/cli/flags.h"
 #include "intake/cli/output.h"
+#include "intake/cli/record_format.h"
 #include "intake/cli/time_flag.h"
 
 namespace docintake::cli {
@@ -31,6 +32,7 @@ constexpr char kCommand[] = "archive";
 
 constexpr char kUsage[] =
     "docintake archive SUBCOMMAND [flags] [args]\n\n"
+    "  get ID                       the archived record (latest version)\n"
     "  checkpoint [--size N]        the latest (or size N) signed checkpoint\n"
     "  key                          the archive's public key (PEM)\n"
     "  proof ID [--version N] [--size N]\n"
@@ -54,15 +56,16 @@ constexpr char kUsage[] =
 
 // Runs a unary call with a deadline; the error as absl::Status.
 template <typename Call>
-absl::Status Unary(Call call) {
+absl::Status Unary(const Client& client, Call call) {
   grpc::ClientContext context;
   SetUnaryDeadline(context);
+  client.Identify(context);
   return FromGrpcStatus(call(context));
 }
 
 absl::StatusOr<archive::VerifyingKey> FetchKey(Client& client) {
   v1::ArchivePublicKey key;
-  RETURN_IF_ERROR(Unary([&](grpc::ClientContext& c) {
+  RETURN_IF_ERROR(Unary(client, [&](grpc::ClientContext& c) {
     return client.archive().GetPublicKey(&c, v1::GetPublicKeyRequest(), &key);
   }));
   return archive::VerifyingKey::FromPem(key.pem());
@@ -73,7 +76,7 @@ absl::StatusOr<v1::SignedCheckpoint> FetchCheckpoint(Client& client,
   v1::GetCheckpointRequest request;
   request.set_tree_size(size);
   v1::SignedCheckpoint checkpoint;
-  RETURN_IF_ERROR(Unary([&](grpc::ClientContext& c) {
+  RETURN_IF_ERROR(Unary(client, [&](grpc::ClientContext& c) {
     return client.archive().GetCheckpoint(&c, request, &checkpoint);
   }));
   return checkpoint;
@@ -100,7 +103,7 @@ absl::Status ProveInclusion(Client& client, const std::string& id,
   request.set_version(static_cast<uint64_t>(version));
   request.set_tree_size(static_cast<uint64_t>(size));
   v1::InclusionProof proof;
-  RETURN_IF_ERROR(Unary([&](grpc::ClientContext& c) {
+  RETURN_IF_ERROR(Unary(client, [&](grpc::ClientContext& c) {
     return client.archive().GetInclusionProof(&c, request, &proof);
   }));
   ASSIGN_OR_RETURN(archive::VerifyingKey key, FetchKey(client));
@@ -127,7 +130,7 @@ absl::Status ProveConsistency(Client& client, uint64_t old_size,
   request.set_old_size(old_size);
   request.set_new_size(new_size);
   v1::ConsistencyProof proof;
-  RETURN_IF_ERROR(Unary([&](grpc::ClientContext& c) {
+  RETURN_IF_ERROR(Unary(client, [&](grpc::ClientContext& c) {
     return client.archive().GetConsistencyProof(&c, request, &proof);
   }));
   ASSIGN_OR_RETURN(archive::VerifyingKey key, FetchKey(client));
@@ -155,7 +158,7 @@ absl::Status Verify(Client& client, const std::string& id, CommandIo& io,
   v1::VerifyRecordRequest request;
   request.set_document_id(id);
   v1::VerificationReport report;
-  RETURN_IF_ERROR(Unary([&](grpc::ClientContext& c) {
+  RETURN_IF_ERROR(Unary(client, [&](grpc::ClientContext& c) {
     return client.archive().VerifyRecord(&c, request, &report);
   }));
   ok = report.ok();
@@ -176,6 +179,7 @@ absl::Status Scrub(Client& client, CommandIo& io, bool json, bool& ok) {
   v1::ScrubReport report;
   // No deadline: a scrub reads the whole archive.
   grpc::ClientContext context;
+  client.Identify(context);
   RETURN_IF_ERROR(FromGrpcStatus(
       client.archive().Scrub(&context, v1::ScrubRequest(), &report)));
   ok = report.ok();
@@ -199,7 +203,7 @@ absl::Status ListAudit(Client& client, v1::ListAuditEventsRequest request,
                        CommandIo& io, bool json) {
   do {
     v1::ListAuditEventsReply page;
-    RETURN_IF_ERROR(Unary([&](grpc::ClientContext& c) {
+    RETURN_IF_ERROR(Unary(client, [&](grpc::ClientContext& c) {
       return client.archive().ListAuditEvents(&c, request, &page);
     }));
     for (const v1::AuditEvent& event : page.events()) {
@@ -228,7 +232,7 @@ absl::Status ListAudit(Client& client, v1::ListAuditEventsRequest request,
 absl::Status Export(Client& client, base::FileSystem& fs, const std::string& id,
                     const std::string& path, CommandIo& io, bool json) {
   v1::ArchivePublicKey key;
-  RETURN_IF_ERROR(Unary([&](grpc::ClientContext& c) {
+  RETURN_IF_ERROR(Unary(client, [&](grpc::ClientContext& c) {
     return client.archive().GetPublicKey(&c, v1::GetPublicKeyRequest(), &key);
   }));
   const std::filesystem::path target(path);
@@ -242,6 +246,7 @@ absl::Status Export(Client& client, base::FileSystem& fs, const std::string& id,
   base::Sha256 hasher;
   absl::Status done = [&]() -> absl::Status {
     grpc::ClientContext context;
+    client.Identify(context);
     v1::ExportEvidenceRequest request;
     request.set_document_id(id);
     auto reader = client.archive().ExportEvidence(&context, request);
@@ -331,9 +336,22 @@ int RunArchive(const std::vector<std::string>& args, CommandIo& io) {
   const std::string sub = positional[0];
   const std::vector<std::string> rest(positional.begin() + 1, positional.end());
   Client client(common.server);
+  client.set_identity(DefaultActor(actor), role);
   absl::Status status;
   bool verified = true;
-  if (sub == "checkpoint" && rest.empty()) {
+  if (sub == "get" && rest.size() == 1) {
+    v1::GetRecordRequest request;
+    request.set_document_id(rest[0]);
+    v1::Record record;
+    status = Unary(client, [&](grpc::ClientContext& c) {
+      return client.archive().GetRecord(&c, request, &record);
+    });
+    if (status.ok()) {
+      io.out << (common.json ? MessageJson(record) + "\n"
+                             : RecordSummary(record))
+             << std::flush;
+    }
+  } else if (sub == "checkpoint" && rest.empty()) {
     absl::StatusOr<v1::SignedCheckpoint> checkpoint =
         FetchCheckpoint(client, static_cast<uint64_t>(size));
     status = checkpoint.status();
@@ -350,7 +368,7 @@ int RunArchive(const std::vector<std::string>& args, CommandIo& io) {
     }
   } else if (sub == "key" && rest.empty()) {
     v1::ArchivePublicKey key;
-    status = Unary([&](grpc::ClientContext& c) {
+    status = Unary(client, [&](grpc::ClientContext& c) {
       return client.archive().GetPublicKey(&c, v1::GetPublicKeyRequest(), &key);
     });
     if (status.ok()) {

@@ -4,7 +4,6 @@
 // as metadata and are not authenticated until mTLS roles exist.
 #include "intake/cli/archive_lifecycle_command.h"
 
-#include <cstdlib>
 #include <ostream>
 
 #include "absl/strings/str_cat.h"
@@ -20,18 +19,6 @@ namespace docintake::cli {
 namespace {
 
 constexpr char kCommand[] = "archive";
-
-struct Caller {
-  std::string actor;
-  std::string role;
-
-  // A context with a deadline and the caller's identity.
-  void Prepare(grpc::ClientContext& context) const {
-    SetUnaryDeadline(context);
-    if (!actor.empty()) context.AddMetadata("x-docintake-actor", actor);
-    if (!role.empty()) context.AddMetadata("x-docintake-role", role);
-  }
-};
 
 std::string VersionLine(const v1::Record& version) {
   const v1::ArchiveFacts& f = version.archive();
@@ -75,13 +62,12 @@ std::optional<int> RunArchiveLifecycle(
   if (needs_reason && reason.empty()) {
     return UsageError(io, kCommand, absl::StrCat(sub, " needs --reason"));
   }
-  const char* user = std::getenv("USER");
-  const Caller caller{
-      !actor_flag.empty() ? actor_flag : (user != nullptr ? user : ""), role};
   const std::string& id = rest[0];
   Client client(server);
+  client.set_identity(DefaultActor(actor_flag), role);
   grpc::ClientContext context;
-  caller.Prepare(context);
+  SetUnaryDeadline(context);
+  client.Identify(context);
   grpc::Status status;
   v1::Record record;
   if (sub == "versions") {

@@ -24,6 +24,15 @@ class Client {
   Client(const Client&) = delete;
   Client& operator=(const Client&) = delete;
 
+  // Who the caller says it is, sent as x-docintake-actor/-role metadata by
+  // Identify() (not authenticated until mTLS roles exist).
+  void set_identity(std::string actor, std::string role) {
+    actor_ = std::move(actor);
+    role_ = std::move(role);
+  }
+  // Adds the identity to a call's context.
+  void Identify(grpc::ClientContext& context) const;
+
   v1::IntakeService::StubInterface& intake() { return *intake_; }
   v1::ArchiveService::StubInterface& archive() { return *archive_; }
 
@@ -32,7 +41,12 @@ class Client {
   std::shared_ptr<grpc::Channel> channel_;
   std::unique_ptr<v1::IntakeService::StubInterface> intake_;
   std::unique_ptr<v1::ArchiveService::StubInterface> archive_;
+  std::string actor_;
+  std::string role_;
 };
+
+// `flag` if set, else $USER, else "".
+std::string DefaultActor(const std::string& flag);
 
 // Gives a unary call a deadline, so that a hung server cannot hang the CLI.
 void SetUnaryDeadline(grpc::ClientContext& context);

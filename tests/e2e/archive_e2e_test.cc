@@ -12,6 +12,7 @@
 #include "gmock/gmock.h"
 #include "tests/e2e/service_fixture.h"
 #include "tests/support/command.h"
+#include "tests/support/test_tsa.h"
 
 namespace docintake::testing {
 namespace {
@@ -80,6 +81,9 @@ TEST_F(ArchiveE2eTest, ProofsAndVerificationPassForAnUntouchedArchive) {
   CommandResult checkpoint = Cli("archive checkpoint");
   EXPECT_EQ(checkpoint.exit_code, 0) << checkpoint.out;
   EXPECT_THAT(checkpoint.out, HasSubstr("docintake/archive\n" + latest + "\n"));
+  CommandResult get = Cli("archive get " + first);
+  EXPECT_EQ(get.exit_code, 0) << get.out;
+  EXPECT_THAT(get.out, HasSubstr(first));
   CommandResult key = Cli("archive key");
   EXPECT_THAT(key.out, HasSubstr("BEGIN PUBLIC KEY"));
   CommandResult scrub = Cli("archive scrub");
@@ -189,6 +193,38 @@ TEST_F(ArchiveE2eTest, ProofBeforeAnyCheckpointIsAClearError) {
   CommandResult proof = Cli("archive proof " + reply.document_id());
   EXPECT_NE(proof.exit_code, 0);
   EXPECT_THAT(proof.out, HasSubstr("FAILED_PRECONDITION"));
+}
+
+TEST_F(ArchiveE2eTest, CheckpointsAreTimestampedOnceTheTsaAnswers) {
+  auto tsa = TestTsa::Create();
+  ASSERT_TRUE(tsa.ok()) << tsa.status();
+  ASSERT_TRUE((*tsa)->StartHttp().ok());
+  (*tsa)->set_mode(TestTsa::Mode::kHttp503);  // down at first
+  const std::string ca = dir_.Path("tsa-ca.pem");
+  std::ofstream(ca) << (*tsa)->ca_pem();
+  ASSERT_TRUE(server_->Stop(absl::Seconds(30)).ok());
+  StartServer({"--checkpoint-interval", "100ms", "--tsa-url", (*tsa)->url(),
+               "--tsa-ca", ca});
+  ArchiveOne("stamp-me");
+  auto latest = [&] {
+    grpc::ClientContext context;
+    v1::SignedCheckpoint checkpoint;
+    EXPECT_TRUE(
+        archive_
+            ->GetCheckpoint(&context, v1::GetCheckpointRequest(), &checkpoint)
+            .ok());
+    return checkpoint;
+  };
+  absl::SleepFor(absl::Milliseconds(300));
+  EXPECT_TRUE(latest().timestamp_token().empty());  // queued, not lost
+  (*tsa)->set_mode(TestTsa::Mode::kGrant);
+  const absl::Time deadline = absl::Now() + absl::Seconds(20);
+  while (latest().timestamp_token().empty() && absl::Now() < deadline) {
+    absl::SleepFor(absl::Milliseconds(50));
+  }
+  EXPECT_FALSE(latest().timestamp_token().empty());
+  CommandResult checkpoint = Cli("archive checkpoint");
+  EXPECT_THAT(checkpoint.out, HasSubstr("(RFC 3161 timestamped)"));
 }
 
 TEST_F(ArchiveE2eTest, HoldAndTwoPersonDispositionThroughTheCli) {
