@@ -16,20 +16,13 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "base/owned.h"
 #include "base/status_macros.h"
 
 namespace docintake::archive {
 namespace {
 
-template <auto kFree>
-struct Free {
-  template <typename T>
-  void operator()(T* p) const {
-    kFree(p);
-  }
-};
-template <typename T, auto kFree>
-using Owned = std::unique_ptr<T, Free<kFree>>;
+using base::Owned;
 
 using TsReqPtr = Owned<TS_REQ, TS_REQ_free>;
 using TsRespPtr = Owned<TS_RESP, TS_RESP_free>;

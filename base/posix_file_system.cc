@@ -9,6 +9,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "base/file_system.h"
+#include "base/owned.h"
 #include "base/random.h"
 #include "base/status_macros.h"
 
@@ -19,25 +20,6 @@ absl::Status ErrnoError(int err, absl::string_view what,
                         absl::string_view path) {
   return absl::ErrnoToStatus(err, absl::StrCat(what, " ", path));
 }
-
-// Owns a file descriptor from the moment it is opened.
-class Fd {
- public:
-  explicit Fd(int fd) : fd_(fd) {}
-  Fd(const Fd&) = delete;
-  Fd& operator=(const Fd&) = delete;
-  ~Fd() { Close(); }
-  int get() const { return fd_; }
-  int Close() {
-    int rc = 0;
-    if (fd_ >= 0) rc = ::close(fd_);
-    fd_ = -1;
-    return rc;
-  }
-
- private:
-  int fd_;
-};
 
 class PosixWritableFile final : public WritableFile {
  public:

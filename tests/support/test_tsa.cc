@@ -25,20 +25,14 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "absl/synchronization/mutex.h"
+#include "base/owned.h"
 #include "base/status_macros.h"
 
 namespace docintake::testing {
 namespace {
 
-template <auto kFree>
-struct Free {
-  template <typename T>
-  void operator()(T* p) const {
-    kFree(p);
-  }
-};
-template <typename T, auto kFree>
-using Owned = std::unique_ptr<T, Free<kFree>>;
+using base::Fd;
+using base::Owned;
 
 using PkeyPtr = Owned<EVP_PKEY, EVP_PKEY_free>;
 using X509Ptr = Owned<X509, X509_free>;
@@ -57,22 +51,6 @@ constexpr size_t kMaxHeaderBytes = 16 * 1024;
 constexpr size_t kMaxBodyBytes = 1 << 20;
 constexpr long kDaySeconds = 24 * 60 * 60;
 constexpr char kPolicyOid[] = "1.3.6.1.4.1.99999.3161.1";  // test-only
-
-class Fd {
- public:
-  explicit Fd(int fd = -1) : fd_(fd) {}
-  Fd(const Fd&) = delete;
-  Fd& operator=(const Fd&) = delete;
-  ~Fd() { Reset(); }
-  int get() const { return fd_; }
-  void Reset(int fd = -1) {
-    if (fd_ >= 0) ::close(fd_);
-    fd_ = fd;
-  }
-
- private:
-  int fd_;
-};
 
 absl::Status OpenSslError(absl::string_view what) {
   std::string detail;
