@@ -1,9 +1,9 @@
-// RecordStore: the embedded archive — original bytes in an ObjectStore;
-// archived record versions, the append-only Merkle log and its signed
-// checkpoints in SQLite (archive.db). Archive() is durability point 2: when it
-// returns OK the content, the record version and its log leaf survive any
-// crash. Versions, leaves and checkpoints are immutable (SQLite triggers
-// refuse UPDATE and DELETE). Thread-safe.
+// RecordStore: the archive — original bytes in an ObjectStore; archived
+// record versions, the append-only Merkle log, its signed checkpoints and the
+// audit trail in a MetadataStore (embedded: files + SQLite archive.db).
+// Archive() is durability point 2: when it returns OK the content, the record
+// version and its log leaf survive any crash. Versions, leaves and checkpoints
+// are immutable (SQLite triggers refuse UPDATE and DELETE). Thread-safe.
 #ifndef DOCINTAKE_ARCHIVE_RECORD_STORE_H_
 #define DOCINTAKE_ARCHIVE_RECORD_STORE_H_
 
@@ -17,13 +17,13 @@
 #include "absl/status/statusor.h"
 #include "absl/synchronization/mutex.h"
 #include "archive/archive_log.h"
+#include "archive/metadata_store.h"
 #include "archive/object_store.h"
 #include "archive/retention_policy.h"
 #include "archive/signing_key.h"
 #include "archive/timestamp.h"
 #include "base/clock.h"
 #include "base/file_system.h"
-#include "base/sqlite.h"
 #include "docintake/v1/archive.pb.h"
 #include "docintake/v1/log.pb.h"
 #include "docintake/v1/record.pb.h"
@@ -45,10 +45,17 @@ struct RecordStoreOptions {
 
 class RecordStore {
  public:
-  // Opens (creating) the archive. `fs` and `clock` must outlive the store.
+  // Opens (creating) the embedded archive under options.dir: objects/ and
+  // archive.db. `fs` and `clock` must outlive the store.
   static absl::StatusOr<std::unique_ptr<RecordStore>> Open(
       base::FileSystem& fs, const base::Clock& clock,
       const RecordStoreOptions& options);
+  // The archive over any stores (e.g. S3 + PostgreSQL); options.dir is used
+  // only for the default key path.
+  static absl::StatusOr<std::unique_ptr<RecordStore>> Create(
+      const base::Clock& clock, const RecordStoreOptions& options,
+      std::unique_ptr<ObjectStore> objects,
+      std::unique_ptr<MetadataStore> metadata);
 
   // Stores `content` and `record` (with its ArchiveFacts filled in) as version
   // 1 of the document, and appends its leaf to the log. Idempotent: archiving
@@ -135,47 +142,28 @@ class RecordStore {
       absl::string_view document_id);
 
  private:
-  // A stored version and what the log needs to check it.
-  struct StoredVersion {
-    std::string record_bytes;
-    std::string content_address;
-    std::string salt;
-    uint64_t log_index = 0;
-  };
-
   RecordStore(const base::Clock& clock, RecordStoreOptions options,
               std::unique_ptr<ObjectStore> objects,
-              std::unique_ptr<base::Database> db,
+              std::unique_ptr<MetadataStore> metadata,
               std::unique_ptr<SigningKey> key)
       : clock_(clock),
         options_(std::move(options)),
         objects_(std::move(objects)),
         key_(std::move(key)),
-        db_(std::move(db)) {}
+        metadata_(std::move(metadata)) {}
 
-  absl::Status CreateAuditSchema() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
-  // The stored version (`version` 0 = latest); NOT_FOUND if none.
-  absl::StatusOr<StoredVersion> ReadVersion(absl::string_view document_id,
-                                            uint64_t version)
+  // The row and leaf of `archived` (its ArchiveFacts complete), committing
+  // to the content with `content_commitment`.
+  VersionRow RowFor(const v1::Record& archived) const;
+  LeafRow LeafFor(const v1::Record& archived, const std::string& record_bytes,
+                  std::string content_commitment) const
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
-  // Inserts the version, its salt (version 1 only; else empty), whatever
-  // `also` writes, and the leaf, in one transaction.
-  absl::Status InsertVersion(const v1::Record& archived,
-                             const std::string& record_bytes,
-                             const std::string& salt,
-                             const std::string& leaf_data,
-                             const std::function<absl::Status()>& also = {})
-      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
-  // The serialized log leaf of a version.
-  static std::string LeafFor(const v1::Record& archived,
-                             const std::string& record_bytes,
-                             std::string content_commitment);
   // Appends `next` (a changed copy of the latest version) as the next
   // version: its number, time and log index are set here; the content
-  // commitment is carried over from the latest version's leaf.
+  // commitment is carried over from the latest version's leaf. A DISPOSED
+  // version is stored as a tombstone (salt and proposal deleted with it).
   absl::StatusOr<v1::Record> AppendVersion(
-      v1::Record next, v1::ArchiveFacts::VersionReason reason,
-      const std::function<absl::Status()>& also = {})
+      v1::Record next, v1::ArchiveFacts::VersionReason reason)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   // The latest version, parsed; NOT_FOUND if not archived.
   absl::StatusOr<v1::Record> LatestLocked(absl::string_view document_id)
@@ -185,8 +173,9 @@ class RecordStore {
   const RecordStoreOptions options_;
   const std::unique_ptr<ObjectStore> objects_;
   const std::unique_ptr<SigningKey> key_;
+  // One writer path: every change of the log and the versions holds mu_.
   absl::Mutex mu_;
-  const std::unique_ptr<base::Database> db_ ABSL_PT_GUARDED_BY(mu_);
+  const std::unique_ptr<MetadataStore> metadata_;
   std::unique_ptr<ArchiveLog> log_ ABSL_PT_GUARDED_BY(mu_);
 };
 

@@ -44,22 +44,12 @@ absl::Status RefuseIfRetained(const v1::Record& latest, absl::Time now) {
 
 }  // namespace
 
-absl::StatusOr<v1::Record> RecordStore::LatestLocked(
-    absl::string_view document_id) {
-  ASSIGN_OR_RETURN(StoredVersion stored, ReadVersion(document_id, 0));
-  v1::Record record;
-  if (!record.ParseFromString(stored.record_bytes)) {
-    return absl::DataLossError(
-        absl::StrCat("archived record of ", document_id, " does not parse"));
-  }
-  return record;
-}
-
 absl::StatusOr<v1::Record> RecordStore::AppendVersion(
-    v1::Record next, v1::ArchiveFacts::VersionReason reason,
-    const std::function<absl::Status()>& also) {
-  ASSIGN_OR_RETURN(StoredVersion latest, ReadVersion(next.document_id(), 0));
-  ASSIGN_OR_RETURN(std::string latest_leaf, log_->LeafData(latest.log_index));
+    v1::Record next, v1::ArchiveFacts::VersionReason reason) {
+  ASSIGN_OR_RETURN(VersionRow latest,
+                   metadata_->ReadVersion(next.document_id(), 0));
+  ASSIGN_OR_RETURN(std::string latest_leaf,
+                   metadata_->LeafData(latest.log_index));
   v1::LogLeaf leaf;
   if (!leaf.ParseFromString(latest_leaf) || !leaf.has_record_version()) {
     return absl::DataLossError(absl::StrCat("log leaf ", latest.log_index,
@@ -67,38 +57,35 @@ absl::StatusOr<v1::Record> RecordStore::AppendVersion(
                                             " is not a record version"));
   }
   v1::ArchiveFacts& facts = *next.mutable_archive();
-  facts.set_version(facts.version() + 1);
+  facts.set_version(latest.version + 1);
   *facts.mutable_archived_at() = base::ToProtoTime(clock_.Now());
   facts.set_log_index(log_->size());
   facts.set_reason(reason);
-  const std::string record_bytes = next.SerializeAsString();
-  RETURN_IF_ERROR(InsertVersion(
-      next, record_bytes, /*salt=*/"",
-      LeafFor(next, record_bytes, leaf.record_version().content_commitment()),
-      also));
+  const VersionRow row = RowFor(next);
+  const LeafRow new_leaf = LeafFor(next, row.record_bytes,
+                                   leaf.record_version().content_commitment());
+  RETURN_IF_ERROR(reason == v1::ArchiveFacts::DISPOSED
+                      ? metadata_->AppendTombstone(row, new_leaf)
+                      : metadata_->AppendVersion(row, /*salt=*/"", new_leaf));
+  log_->Appended(new_leaf);
   return next;
 }
 
 absl::StatusOr<std::vector<v1::Record>> RecordStore::ListVersions(
     absl::string_view document_id) {
-  absl::MutexLock lock(&mu_);
-  ASSIGN_OR_RETURN(base::Statement q,
-                   db_->Prepare("SELECT record FROM record_versions WHERE "
-                                "document_id = ? ORDER BY version"));
-  q.Bind(1, document_id);
+  ASSIGN_OR_RETURN(std::vector<VersionRow> rows,
+                   metadata_->ListVersions(std::string(document_id)));
+  if (rows.empty()) {
+    return absl::NotFoundError(
+        absl::StrCat("document ", document_id, " is not archived"));
+  }
   std::vector<v1::Record> versions;
-  while (true) {
-    ASSIGN_OR_RETURN(bool row, q.Step());
-    if (!row) break;
+  for (const VersionRow& row : rows) {
     v1::Record& record = versions.emplace_back();
-    if (!record.ParseFromString(q.ColumnText(0))) {
+    if (!record.ParseFromString(row.record_bytes)) {
       return absl::DataLossError(
           absl::StrCat("archived record of ", document_id, " does not parse"));
     }
-  }
-  if (versions.empty()) {
-    return absl::NotFoundError(
-        absl::StrCat("document ", document_id, " is not archived"));
   }
   return versions;
 }
@@ -147,20 +134,11 @@ absl::StatusOr<v1::Disposition> RecordStore::ProposeDisposition(
   ASSIGN_OR_RETURN(v1::Record latest, LatestLocked(document_id));
   const absl::Time now = clock_.Now();
   RETURN_IF_ERROR(RefuseIfRetained(latest, now));
-  ASSIGN_OR_RETURN(
-      base::Statement insert,
-      db_->Prepare("INSERT OR REPLACE INTO disposition_proposals "
-                   "(document_id, proposed_by, reason, proposed_at_us) "
-                   "VALUES (?, ?, ?, ?)"));
-  insert.Bind(1, document_id)
-      .Bind(2, actor)
-      .Bind(3, reason)
-      .Bind(4, absl::ToUnixMicros(now));
-  RETURN_IF_ERROR(insert.Run());
   v1::Disposition proposal;
   proposal.set_proposed_by(actor);
   proposal.set_reason(reason);
   *proposal.mutable_proposed_at() = base::ToProtoTime(now);
+  RETURN_IF_ERROR(metadata_->PutProposal(std::string(document_id), proposal));
   return proposal;
 }
 
@@ -174,21 +152,13 @@ absl::StatusOr<v1::Record> RecordStore::ApproveDisposition(
     const absl::Time now = clock_.Now();
     // Re-checked: a hold may have been set since the proposal.
     RETURN_IF_ERROR(RefuseIfRetained(latest, now));
-    ASSIGN_OR_RETURN(base::Statement q,
-                     db_->Prepare("SELECT proposed_by, reason, proposed_at_us "
-                                  "FROM disposition_proposals WHERE "
-                                  "document_id = ?"));
-    q.Bind(1, document_id);
-    ASSIGN_OR_RETURN(bool proposed, q.Step());
-    if (!proposed) {
+    ASSIGN_OR_RETURN(std::optional<v1::Disposition> proposed,
+                     metadata_->GetProposal(std::string(document_id)));
+    if (!proposed.has_value()) {
       return absl::FailedPreconditionError(absl::StrCat(
           "no disposition of ", document_id, " has been proposed"));
     }
-    v1::Disposition disposition;
-    disposition.set_proposed_by(q.ColumnText(0));
-    disposition.set_reason(q.ColumnText(1));
-    *disposition.mutable_proposed_at() =
-        base::ToProtoTime(absl::FromUnixMicros(q.ColumnInt(2)));
+    v1::Disposition disposition = *std::move(proposed);
     if (disposition.proposed_by() == actor) {
       return absl::FailedPreconditionError(
           absl::StrCat("a disposition needs a second person: ", actor,
@@ -201,30 +171,13 @@ absl::StatusOr<v1::Record> RecordStore::ApproveDisposition(
     v1::Record next = latest;
     next.set_state(v1::DISPOSED);
     *next.mutable_archive()->mutable_disposition() = disposition;
-    auto delete_salt_and_proposal = [&]() -> absl::Status {
-      for (absl::string_view sql :
-           {"DELETE FROM content_salts WHERE document_id = ?",
-            "DELETE FROM disposition_proposals WHERE document_id = ?"}) {
-        ASSIGN_OR_RETURN(base::Statement del, db_->Prepare(sql));
-        del.Bind(1, document_id);
-        RETURN_IF_ERROR(del.Run());
-      }
-      return absl::OkStatus();
-    };
-    ASSIGN_OR_RETURN(tombstone,
-                     AppendVersion(std::move(next), v1::ArchiveFacts::DISPOSED,
-                                   delete_salt_and_proposal));
+    ASSIGN_OR_RETURN(
+        tombstone, AppendVersion(std::move(next), v1::ArchiveFacts::DISPOSED));
     // Objects are shared by documents with the same bytes: delete only when
     // no document that still has its content refers to it.
-    ASSIGN_OR_RETURN(
-        base::Statement refs,
-        db_->Prepare(
-            "SELECT 1 FROM record_versions v WHERE "
-            "v.content_address = ?1 AND v.document_id != ?2 AND NOT "
-            "EXISTS (SELECT 1 FROM record_versions t WHERE "
-            "t.document_id = v.document_id AND t.reason = 4) LIMIT 1"));
-    refs.Bind(1, content_address).Bind(2, document_id);
-    ASSIGN_OR_RETURN(bool still_needed, refs.Step());
+    ASSIGN_OR_RETURN(bool still_needed,
+                     metadata_->ContentStillNeeded(content_address,
+                                                   std::string(document_id)));
     if (still_needed) content_address.clear();
   }
   if (!content_address.empty()) {

@@ -87,7 +87,7 @@ absl::StatusOr<int> RecordStore::TimestampCheckpoints(
   {
     absl::MutexLock lock(&mu_);
     ASSIGN_OR_RETURN(std::vector<uint64_t> sizes,
-                     log_->UntimestampedCheckpoints());
+                     metadata_->UntimestampedCheckpoints());
     for (uint64_t size : sizes) {
       ASSIGN_OR_RETURN(v1::SignedCheckpoint checkpoint,
                        log_->GetCheckpoint(size));
@@ -108,7 +108,7 @@ absl::StatusOr<int> RecordStore::TimestampCheckpoints(
         VerifyTimestampResponse(response, digest, nonce, tsa_ca_pems));
     absl::MutexLock lock(&mu_);
     RETURN_IF_ERROR(
-        log_->AddTimestamp(checkpoint.tree_size(), token.token_der));
+        metadata_->AddTimestamp(checkpoint.tree_size(), token.token_der));
     ++done;
   }
   return done;
@@ -123,7 +123,8 @@ absl::StatusOr<v1::SignedCheckpoint> RecordStore::GetCheckpoint(
 absl::StatusOr<v1::InclusionProof> RecordStore::GetInclusionProof(
     absl::string_view document_id, uint64_t version, uint64_t tree_size) {
   absl::MutexLock lock(&mu_);
-  ASSIGN_OR_RETURN(StoredVersion stored, ReadVersion(document_id, version));
+  ASSIGN_OR_RETURN(VersionRow stored,
+                   metadata_->ReadVersion(std::string(document_id), version));
   if (tree_size == 0) {
     ASSIGN_OR_RETURN(v1::SignedCheckpoint first,
                      log_->FirstCheckpointCovering(stored.log_index));
@@ -150,7 +151,8 @@ v1::ArchivePublicKey RecordStore::PublicKey() const {
 absl::StatusOr<RecordStore::EvidenceMaterial> RecordStore::GetEvidenceMaterial(
     absl::string_view document_id) {
   absl::MutexLock lock(&mu_);
-  ASSIGN_OR_RETURN(StoredVersion stored, ReadVersion(document_id, 0));
+  ASSIGN_OR_RETURN(VersionRow stored,
+                   metadata_->ReadVersion(std::string(document_id), 0));
   ASSIGN_OR_RETURN(v1::Record record, LatestLocked(document_id));
   if (record.archive().reason() == v1::ArchiveFacts::DISPOSED) {
     return absl::FailedPreconditionError(absl::StrCat(
@@ -182,12 +184,13 @@ absl::StatusOr<v1::VerificationReport> RecordStore::VerifyRecord(
   v1::VerificationReport report;
   report.set_document_id(std::string(document_id));
   report.set_ok(true);
-  StoredVersion stored;
+  VersionRow stored;
   std::string leaf_data;
   {
     absl::MutexLock lock(&mu_);
-    ASSIGN_OR_RETURN(stored, ReadVersion(document_id, 0));
-    ASSIGN_OR_RETURN(leaf_data, log_->LeafData(stored.log_index));
+    ASSIGN_OR_RETURN(stored,
+                     metadata_->ReadVersion(std::string(document_id), 0));
+    ASSIGN_OR_RETURN(leaf_data, metadata_->LeafData(stored.log_index));
   }
   v1::Record record;
   const bool record_parses = record.ParseFromString(stored.record_bytes);

@@ -29,42 +29,18 @@ void Fail(v1::ScrubReport& report, absl::string_view name, std::string detail) {
 
 absl::StatusOr<v1::ScrubReport> RecordStore::Scrub() {
   // Snapshot under the lock; hash without it, so archiving goes on.
-  struct Version {
-    std::string document_id;
-    int64_t version;
-    std::string content_address;
-    std::string record_bytes;
-    uint64_t log_index;
-    std::string salt;
-    bool disposed;  // its content was deleted on purpose
-  };
-  std::vector<Version> versions;
-  std::vector<ArchiveLog::StoredLeaf> leaves;
+  std::vector<VersionRow> versions;
+  std::vector<LeafRow> leaves;
   std::vector<std::string> tree_hashes;
   std::vector<v1::SignedCheckpoint> checkpoints;
   {
     absl::MutexLock lock(&mu_);
-    ASSIGN_OR_RETURN(
-        base::Statement q,
-        db_->Prepare("SELECT v.document_id, v.version, v.content_address, "
-                     "v.record, v.log_index, s.salt, EXISTS (SELECT 1 FROM "
-                     "record_versions t WHERE t.document_id = v.document_id "
-                     "AND t.reason = 4) FROM record_versions v "
-                     "LEFT JOIN content_salts s ON s.document_id = "
-                     "v.document_id ORDER BY v.log_index"));
-    while (true) {
-      ASSIGN_OR_RETURN(bool row, q.Step());
-      if (!row) break;
-      versions.push_back({q.ColumnText(0), q.ColumnInt(1), q.ColumnText(2),
-                          q.ColumnText(3),
-                          static_cast<uint64_t>(q.ColumnInt(4)),
-                          q.ColumnText(5), q.ColumnInt(6) != 0});
-    }
-    ASSIGN_OR_RETURN(leaves, log_->AllLeaves());
+    ASSIGN_OR_RETURN(versions, metadata_->AllVersions());
+    ASSIGN_OR_RETURN(leaves, metadata_->AllLeaves());
     for (uint64_t i = 0; i < log_->size(); ++i) {
       tree_hashes.push_back(log_->leaf_hash(i));
     }
-    ASSIGN_OR_RETURN(checkpoints, log_->AllCheckpoints());
+    ASSIGN_OR_RETURN(checkpoints, metadata_->AllCheckpoints());
   }
   v1::ScrubReport report;
   report.set_ok(true);
@@ -79,14 +55,14 @@ absl::StatusOr<v1::ScrubReport> RecordStore::Scrub() {
   MerkleTree recomputed;
   for (size_t i = 0; i < leaves.size(); ++i) {
     std::string hash = LeafHash(leaves[i].data);
-    if (hash != leaves[i].stored_hash ||
+    if (hash != leaves[i].hash ||
         (i < tree_hashes.size() && hash != tree_hashes[i])) {
       Fail(report, "leaf",
-           absl::StrCat("log leaf ", i, ": expected ",
-                        Hex(i < tree_hashes.size() ? tree_hashes[i]
-                                                   : leaves[i].stored_hash),
-                        ", actual ", Hex(hash), " (stored column ",
-                        Hex(leaves[i].stored_hash), ")"));
+           absl::StrCat(
+               "log leaf ", i, ": expected ",
+               Hex(i < tree_hashes.size() ? tree_hashes[i] : leaves[i].hash),
+               ", actual ", Hex(hash), " (stored column ", Hex(leaves[i].hash),
+               ")"));
     }
     recomputed.Append(std::move(hash));
   }
@@ -118,7 +94,7 @@ absl::StatusOr<v1::ScrubReport> RecordStore::Scrub() {
 
   // Versions: record bytes and content re-hashed against their leaves.
   std::set<std::string> objects;
-  for (const Version& v : versions) {
+  for (const VersionRow& v : versions) {
     const std::string what =
         absl::StrCat("document ", v.document_id, " version ", v.version);
     v1::LogLeaf leaf;
@@ -126,7 +102,7 @@ absl::StatusOr<v1::ScrubReport> RecordStore::Scrub() {
         !leaf.ParseFromString(leaves[v.log_index].data) ||
         !leaf.has_record_version() ||
         leaf.record_version().document_id() != v.document_id ||
-        leaf.record_version().version() != static_cast<uint64_t>(v.version)) {
+        leaf.record_version().version() != v.version) {
       Fail(report, "record",
            absl::StrCat(what, ": log leaf ", v.log_index,
                         " is missing or is not this version's"));

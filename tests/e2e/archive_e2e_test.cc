@@ -148,10 +148,10 @@ TEST_F(ArchiveE2eTest, FlippedLeafAndCheckpointRowsFailTheScrub) {
     auto db = base::Database::Open(dir_.Path("var/archive/archive.db"));
     ASSERT_TRUE(db.ok());
     ASSERT_TRUE((*db)
-                    ->Exec("DROP TRIGGER log_leaves_immutable_u; "
+                    ->Exec("DROP TRIGGER log_leaves_no_update; "
                            "UPDATE log_leaves SET leaf_data = leaf_data || "
                            "x'00' WHERE log_index = 0; "
-                           "DROP TRIGGER checkpoints_immutable_u; "
+                           "DROP TRIGGER checkpoints_no_update; "
                            "UPDATE checkpoints SET note = replace(note, "
                            "'docintake/archive', 'docintake/archivX') "
                            "WHERE tree_size = 2")
