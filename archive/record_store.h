@@ -80,6 +80,11 @@ class RecordStore {
                                           const std::string& reason,
                                           const std::string& actor);
   absl::StatusOr<v1::Record> ClearLegalHold(absl::string_view document_id);
+  // Appends a CORRECTED version with the request's document type (retention
+  // recomputed from it) and metadata changes. INVALID_ARGUMENT without a
+  // reason or a change; FAILED_PRECONDITION once disposed.
+  absl::StatusOr<v1::Record> CorrectRecord(
+      const v1::CorrectRecordRequest& request, const std::string& actor);
   // Records a proposal to dispose of the document. FAILED_PRECONDITION
   // (saying why) before retain_until, under legal hold, or if disposed.
   absl::StatusOr<v1::Disposition> ProposeDisposition(

@@ -61,6 +61,8 @@ absl::StatusOr<v1::Record> RecordStore::AppendVersion(
   *facts.mutable_archived_at() = base::ToProtoTime(clock_.Now());
   facts.set_log_index(log_->size());
   facts.set_reason(reason);
+  // A correction describes only the version that made it.
+  if (reason != v1::ArchiveFacts::CORRECTED) facts.clear_correction();
   const VersionRow row = RowFor(next);
   const LeafRow new_leaf = LeafFor(next, row.record_bytes,
                                    leaf.record_version().content_commitment());
@@ -122,6 +124,43 @@ absl::StatusOr<v1::Record> RecordStore::ClearLegalHold(
   }
   next.mutable_archive()->clear_legal_hold();
   return AppendVersion(std::move(next), v1::ArchiveFacts::LEGAL_HOLD_CLEARED);
+}
+
+absl::StatusOr<v1::Record> RecordStore::CorrectRecord(
+    const v1::CorrectRecordRequest& request, const std::string& actor) {
+  if (request.reason().empty()) {
+    return absl::InvalidArgumentError("a correction needs a reason");
+  }
+  if (request.document_type().empty() && request.metadata().empty()) {
+    return absl::InvalidArgumentError("the correction changes nothing");
+  }
+  absl::MutexLock lock(&mu_);
+  ASSIGN_OR_RETURN(v1::Record next, LatestLocked(request.document_id()));
+  RETURN_IF_ERROR(RefuseIfDisposed(next));
+  v1::Correction& correction = *next.mutable_archive()->mutable_correction();
+  correction.Clear();
+  correction.set_corrected_by(actor);
+  correction.set_reason(request.reason());
+  *correction.mutable_corrected_at() = base::ToProtoTime(clock_.Now());
+  v1::IntakeFacts& facts = *next.mutable_intake();
+  if (!request.document_type().empty()) {
+    correction.set_previous_document_type(facts.declared_document_type());
+    facts.set_declared_document_type(request.document_type());
+    const RetentionDecision retention = options_.retention.Decide(
+        facts.declared_document_type(), v1::Channel_Name(facts.channel()),
+        base::FromProtoTime(facts.received_at()));
+    *next.mutable_archive()->mutable_retain_until() =
+        base::ToProtoTime(retention.retain_until);
+    next.mutable_archive()->set_retention_rule(retention.rule);
+  }
+  for (const auto& [key, value] : request.metadata()) {
+    if (value.empty()) {
+      facts.mutable_metadata()->erase(key);
+    } else {
+      (*facts.mutable_metadata())[key] = value;
+    }
+  }
+  return AppendVersion(std::move(next), v1::ArchiveFacts::CORRECTED);
 }
 
 absl::StatusOr<v1::Disposition> RecordStore::ProposeDisposition(

@@ -211,6 +211,16 @@ grpc::Status Change(archive::RecordStore& store, grpc::ServerContext& context,
   return grpc::Status::OK;
 }
 
+grpc::Status ArchiveServiceImpl::CorrectRecord(
+    grpc::ServerContext* context, const v1::CorrectRecordRequest* request,
+    v1::Record* reply) {
+  return Change<v1::Record>(
+      store_, *context, {"reviewer", "admin"}, "correcting a record",
+      v1::AuditEventEntry::RECORD_CORRECTED, request->document_id(),
+      request->reason(),
+      [&] { return store_.CorrectRecord(*request, Actor(*context)); }, reply);
+}
+
 grpc::Status ArchiveServiceImpl::SetLegalHold(
     grpc::ServerContext* context, const v1::SetLegalHoldRequest* request,
     v1::Record* reply) {

@@ -49,6 +49,9 @@ class ArchiveServiceImpl final : public v1::ArchiveService::Service {
   grpc::Status ListVersions(grpc::ServerContext* context,
                             const v1::ListVersionsRequest* request,
                             v1::ListVersionsReply* reply) override;
+  grpc::Status CorrectRecord(grpc::ServerContext* context,
+                             const v1::CorrectRecordRequest* request,
+                             v1::Record* reply) override;
   grpc::Status SetLegalHold(grpc::ServerContext* context,
                             const v1::SetLegalHoldRequest* request,
                             v1::Record* reply) override;

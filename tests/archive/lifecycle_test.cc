@@ -87,6 +87,28 @@ TEST_F(LifecycleTest, LegalHoldSuspendsRetentionAndIsVersioned) {
   EXPECT_EQ(versions[2].archive().version(), 3u);
 }
 
+TEST_F(LifecycleTest, CorrectionAppendsAVersionAndRecomputesRetention) {
+  ArchiveInvoice("D1", "bytes");
+  v1::CorrectRecordRequest request;
+  request.set_document_id("D1");
+  request.set_document_type("business_letter");
+  (*request.mutable_metadata())["file_number"] = "Az 12/34";
+  EXPECT_TRUE(absl::IsInvalidArgument(
+      store_->CorrectRecord(request, "rita").status()));  // no reason
+  request.set_reason("misclassified at intake");
+  absl::StatusOr<v1::Record> corrected = store_->CorrectRecord(request, "rita");
+  ASSERT_TRUE(corrected.ok()) << corrected.status();
+  EXPECT_EQ(corrected->archive().reason(), v1::ArchiveFacts::CORRECTED);
+  EXPECT_EQ(corrected->archive().version(), 2u);
+  EXPECT_EQ(corrected->archive().correction().previous_document_type(),
+            "invoice");
+  EXPECT_EQ(corrected->intake().metadata().at("file_number"), "Az 12/34");
+  EXPECT_EQ(base::FromProtoTime(corrected->archive().retain_until()),
+            absl::FromCivil(absl::CivilDay(2031, 1, 1), absl::UTCTimeZone()));
+  ASSERT_TRUE(store_->CreateCheckpoint().ok());
+  EXPECT_TRUE(store_->VerifyRecord("D1")->ok());
+}
+
 TEST_F(LifecycleTest, DispositionNeedsASecondPerson) {
   ArchiveInvoice("D1", "bytes");
   PassRetention();
