@@ -5,6 +5,20 @@
 #include "base/time_util.h"
 
 namespace docintake::archive {
+namespace {
+
+// The rows of a query selecting (log_index, leaf_data, leaf_hash).
+absl::StatusOr<std::vector<LeafRow>> ReadLeafRows(base::Statement& q) {
+  std::vector<LeafRow> leaves;
+  while (true) {
+    ASSIGN_OR_RETURN(bool row, q.Step());
+    if (!row) return leaves;
+    leaves.push_back({static_cast<uint64_t>(q.ColumnInt(0)), q.ColumnText(1),
+                      q.ColumnText(2)});
+  }
+}
+
+}  // namespace
 
 absl::Status SqliteMetadataStore::InsertLeafRow(const LeafRow& leaf) {
   ASSIGN_OR_RETURN(base::Statement insert,
@@ -47,13 +61,7 @@ absl::StatusOr<std::vector<LeafRow>> SqliteMetadataStore::AllLeaves() {
   ASSIGN_OR_RETURN(base::Statement q,
                    db_->Prepare("SELECT log_index, leaf_data, leaf_hash FROM "
                                 "log_leaves ORDER BY log_index"));
-  std::vector<LeafRow> leaves;
-  while (true) {
-    ASSIGN_OR_RETURN(bool row, q.Step());
-    if (!row) return leaves;
-    leaves.push_back({static_cast<uint64_t>(q.ColumnInt(0)), q.ColumnText(1),
-                      q.ColumnText(2)});
-  }
+  return ReadLeafRows(q);
 }
 
 absl::StatusOr<std::vector<LeafRow>> SqliteMetadataStore::AuditLeaves(
@@ -74,13 +82,7 @@ absl::StatusOr<std::vector<LeafRow>> SqliteMetadataStore::AuditLeaves(
       .Bind(4, until == absl::InfiniteFuture() ? INT64_MAX
                                                : absl::ToUnixMicros(until))
       .Bind(5, static_cast<int64_t>(limit));
-  std::vector<LeafRow> leaves;
-  while (true) {
-    ASSIGN_OR_RETURN(bool row, q.Step());
-    if (!row) return leaves;
-    leaves.push_back({static_cast<uint64_t>(q.ColumnInt(0)), q.ColumnText(1),
-                      q.ColumnText(2)});
-  }
+  return ReadLeafRows(q);
 }
 
 absl::Status SqliteMetadataStore::AddCheckpoint(
