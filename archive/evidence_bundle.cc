@@ -17,6 +17,7 @@
 #include "archive/tar_writer.h"
 #include "base/sha256.h"
 #include "base/status_macros.h"
+#include "base/string_file.h"
 #include "base/time_util.h"
 #include "google/protobuf/util/json_util.h"
 
@@ -45,35 +46,6 @@ const char* ExtensionOfKind(v1::MediaKind kind) {
       return "";
   }
 }
-
-// A WritableFile that appends to a string.
-class StringFile final : public base::WritableFile {
- public:
-  explicit StringFile(std::string& out) : out_(out) {}
-  absl::Status Append(absl::string_view data) override {
-    out_.append(data.data(), data.size());
-    return absl::OkStatus();
-  }
-  absl::Status Sync() override { return absl::OkStatus(); }
-  absl::Status Close() override { return absl::OkStatus(); }
-
- private:
-  std::string& out_;
-};
-
-// A SequentialFile over a borrowed string.
-class StringContent final : public base::SequentialFile {
- public:
-  explicit StringContent(absl::string_view data) : data_(data) {}
-  absl::StatusOr<std::string> Read(size_t n) override {
-    const absl::string_view piece = data_.substr(0, n);
-    data_.remove_prefix(piece.size());
-    return std::string(piece);
-  }
-
- private:
-  absl::string_view data_;
-};
 
 std::string RecordJson(const v1::Record& record) {
   google::protobuf::util::JsonPrintOptions options;
@@ -250,8 +222,8 @@ absl::StatusOr<std::string> BuildEvidenceBundle(
     const RecordStore::EvidenceMaterial& material, absl::string_view content,
     const EvidenceBundleOptions& options) {
   std::string bundle;
-  StringFile out(bundle);
-  StringContent in(content);
+  base::StringWritableFile out(bundle);
+  base::StringSequentialFile in(content);
   RETURN_IF_ERROR(WriteEvidenceBundle(material, in, options, out));
   return bundle;
 }

@@ -15,37 +15,15 @@
 #include "archive/tar_reader.h"
 #include "base/document_id.h"
 #include "base/sha256.h"
+#include "base/string_file.h"
 #include "gtest/gtest.h"
 #include "tests/support/temp_dir.h"
 #include "tests/support/test_tsa.h"
 
 namespace docintake::archive {
 
-class InProcessTsa final : public TsaClient {
- public:
-  explicit InProcessTsa(testing::TestTsa& tsa) : tsa_(tsa) {}
-  absl::StatusOr<std::string> Request(absl::string_view request) override {
-    return tsa_.Respond(request);
-  }
-
- private:
-  testing::TestTsa& tsa_;
-};
-
-// A WritableFile that appends to a borrowed string.
-class StringSink final : public base::WritableFile {
- public:
-  explicit StringSink(std::string& out) : out_(out) {}
-  absl::Status Append(absl::string_view data) override {
-    out_.append(data.data(), data.size());
-    return absl::OkStatus();
-  }
-  absl::Status Sync() override { return absl::OkStatus(); }
-  absl::Status Close() override { return absl::OkStatus(); }
-
- private:
-  std::string& out_;
-};
+using StringSink = base::StringWritableFile;
+using InProcessTsa = testing::InProcessTsaClient;
 
 inline std::string Describe(const v1::VerificationReport& report) {
   std::string out;

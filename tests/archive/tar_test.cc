@@ -7,6 +7,7 @@
 #include "absl/strings/str_format.h"
 #include "archive/tar_reader.h"
 #include "archive/tar_writer.h"
+#include "base/string_file.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
@@ -14,17 +15,6 @@ namespace docintake::archive {
 namespace {
 
 using ::testing::HasSubstr;
-
-class StringFile final : public base::WritableFile {
- public:
-  absl::Status Append(absl::string_view data) override {
-    bytes.append(data.data(), data.size());
-    return absl::OkStatus();
-  }
-  absl::Status Sync() override { return absl::OkStatus(); }
-  absl::Status Close() override { return absl::OkStatus(); }
-  std::string bytes;
-};
 
 // A ustar header built by hand (independently of the code under test).
 std::string RawHeader(const std::string& name, uint64_t size,
@@ -67,7 +57,8 @@ absl::StatusOr<std::vector<TarMember>> List(const std::string& bytes) {
 class TarTest : public ::testing::Test {
  protected:
   std::string Sample() {
-    StringFile out;
+    std::string bytes;
+    base::StringWritableFile out(bytes);
     TarWriter tar(out, absl::FromUnixSeconds(1700000000));
     EXPECT_TRUE(tar.AddDirectory("doc").ok());
     EXPECT_TRUE(tar.AddFile("doc/empty", "").ok());
@@ -77,7 +68,7 @@ class TarTest : public ::testing::Test {
     EXPECT_TRUE(tar.Write("cde").ok());
     EXPECT_TRUE(tar.EndFile().ok());
     EXPECT_TRUE(tar.Finish().ok());
-    return out.bytes;
+    return bytes;
   }
 
   // Needs ustar's prefix field: longer than 100 bytes.
@@ -106,7 +97,8 @@ TEST_F(TarTest, RoundTripsFilesFoldersAndLongNames) {
 }
 
 TEST_F(TarTest, WriterRefusesUnsafeNamesAndWrongSizes) {
-  StringFile out;
+  std::string bytes;
+  base::StringWritableFile out(bytes);
   TarWriter tar(out, absl::UnixEpoch());
   for (const char* name : {"../x", "/abs", "a//b", "a/./b", "", "a\\b"}) {
     EXPECT_TRUE(absl::IsInvalidArgument(tar.AddFile(name, "x"))) << name;

@@ -26,6 +26,7 @@
 #include "base/file_system.h"
 #include "base/sha256.h"
 #include "base/status_macros.h"
+#include "base/string_file.h"
 #include "tests/fuzz/seed_generator.h"
 #include "tests/fuzz/timestamp_fuzz_input.h"
 #include "tests/support/temp_dir.h"
@@ -35,31 +36,6 @@ namespace docintake::fuzz {
 namespace {
 
 using archive::internal::kTarBlockSize;
-
-class StringSink final : public base::WritableFile {
- public:
-  explicit StringSink(std::string& out) : out_(out) {}
-  absl::Status Append(absl::string_view data) override {
-    out_.append(data.data(), data.size());
-    return absl::OkStatus();
-  }
-  absl::Status Sync() override { return absl::OkStatus(); }
-  absl::Status Close() override { return absl::OkStatus(); }
-
- private:
-  std::string& out_;
-};
-
-class InProcessTsa final : public archive::TsaClient {
- public:
-  explicit InProcessTsa(testing::TestTsa& tsa) : tsa_(tsa) {}
-  absl::StatusOr<std::string> Request(absl::string_view request) override {
-    return tsa_.Respond(request);
-  }
-
- private:
-  testing::TestTsa& tsa_;
-};
 
 // ---- ustar ----
 
@@ -84,7 +60,7 @@ struct TarEntry {
 
 absl::StatusOr<std::string> WriteTar(const std::vector<TarEntry>& entries) {
   std::string tar;
-  StringSink sink(tar);
+  base::StringWritableFile sink(tar);
   archive::TarWriter writer(sink, absl::FromUnixSeconds(1700000000));
   for (const TarEntry& e : entries) {
     if (!e.name.empty() && e.name.back() == '/') {
@@ -278,7 +254,7 @@ absl::Status WriteBundleSeed(const SeedWriter& out) {
                    ArchiveOne(*store, clock, content, "Bescheid 2024.PDF"));
   RETURN_IF_ERROR(ArchiveOne(*store, clock, "nachher", "b.pdf").status());
   RETURN_IF_ERROR(store->CreateCheckpoint().status());
-  InProcessTsa client(*tsa);
+  testing::InProcessTsaClient client(*tsa);
   RETURN_IF_ERROR(
       store->TimestampCheckpoints(client, {tsa->ca_pem()}).status());
   ASSIGN_OR_RETURN(archive::RecordStore::EvidenceMaterial material,

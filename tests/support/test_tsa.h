@@ -11,6 +11,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "archive/timestamp.h"
 #include "base/clock.h"
 
 namespace docintake::testing {
@@ -54,6 +55,18 @@ class TestTsa {
   struct Impl;
   explicit TestTsa(std::unique_ptr<Impl> impl);
   const std::unique_ptr<Impl> impl_;
+};
+
+// A TsaClient that hands requests straight to a TestTsa (no HTTP).
+class InProcessTsaClient final : public archive::TsaClient {
+ public:
+  explicit InProcessTsaClient(TestTsa& tsa) : tsa_(tsa) {}
+  absl::StatusOr<std::string> Request(absl::string_view request) override {
+    return tsa_.Respond(request);
+  }
+
+ private:
+  TestTsa& tsa_;
 };
 
 }  // namespace docintake::testing
