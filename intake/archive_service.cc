@@ -286,11 +286,11 @@ grpc::Status ArchiveServiceImpl::GetContent(
     grpc::ServerContext* context, const v1::GetContentRequest* request,
     grpc::ServerWriter<v1::ContentChunk>* writer) {
   absl::StatusOr<std::unique_ptr<base::SequentialFile>> file =
-      store_.OpenContent(request->document_id());
+      store_.OpenContent(request->document_id(), request->rendition());
   if (!file.ok()) return ToGrpcStatus(file.status());
   absl::Status audited =
       Audit(store_, *context, v1::AuditEventEntry::READ_CONTENT,
-            request->document_id());
+            request->document_id(), request->rendition() ? "rendition" : "");
   if (!audited.ok()) return ToGrpcStatus(audited);
   v1::ContentChunk chunk;
   while (true) {

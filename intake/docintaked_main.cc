@@ -11,6 +11,7 @@
 #include "base/clock.h"
 #include "base/file_system.h"
 #include "base/log.h"
+#include "base/openmp_env.h"
 #include "intake/server.h"
 #include "intake/server_config.h"
 
@@ -27,6 +28,7 @@ docintake::base::LogLevel ParseLevel(const std::string& level) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  docintake::base::EnsureSingleThreadedOpenMp(argv);
   std::vector<std::string> args(argv + 1, argv + argc);
   for (const std::string& arg : args) {
     if (arg == "--help" || arg == "-h") {

@@ -90,7 +90,8 @@ absl::StatusOr<v1::SubmitReply> Intake::Replay(const v1::Record& earlier,
 }
 
 absl::StatusOr<v1::SubmitReply> Intake::Submit(const v1::SubmitHeader& header,
-                                               const ChunkSource& next_chunk) {
+                                               const ChunkSource& next_chunk,
+                                               const v1::BatchOrigin* origin) {
   RETURN_IF_ERROR(ValidateHeader(header));
   ASSIGN_OR_RETURN(std::unique_ptr<Spool::Upload> upload,
                    spool_.BeginUpload(max_document_bytes_));
@@ -132,6 +133,7 @@ absl::StatusOr<v1::SubmitReply> Intake::Submit(const v1::SubmitHeader& header,
   facts.set_idempotency_key(header.idempotency_key());
   facts.set_batch_id(header.batch_id());
   facts.set_batch_position(header.batch_position());
+  if (origin != nullptr) *facts.mutable_batch_origin() = *origin;
   *facts.mutable_metadata() = header.metadata();
   facts.set_sha256(sha256);
   facts.set_size(upload->size());

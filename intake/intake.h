@@ -37,8 +37,11 @@ class Intake {
   // RESOURCE_EXHAUSTED past the size limit; ALREADY_EXISTS when the
   // idempotency key was used with other bytes; the chunk source's error if
   // the upload broke. Nothing is kept unless it returns OK.
-  absl::StatusOr<v1::SubmitReply> Submit(const v1::SubmitHeader& header,
-                                         const ChunkSource& next_chunk);
+  // `origin`, if given, marks a document split off a scan batch (set by the
+  // pipeline, never by clients).
+  absl::StatusOr<v1::SubmitReply> Submit(
+      const v1::SubmitHeader& header, const ChunkSource& next_chunk,
+      const v1::BatchOrigin* origin = nullptr);
 
  private:
   // The reply for a key already used: same bytes -> the earlier document.

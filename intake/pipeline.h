@@ -1,16 +1,20 @@
 // Pipeline: runs the analysis stages in order, then — if no stage asked for
 // review or failed the document — the archive stage, recording each stage's
-// outcome (result, message, start, duration) on the record. Thread-safe if
-// its stages are.
+// outcome (result, message, start, duration) on the record. A rendition a
+// stage produced is handed to the archive stage with the original.
+// Thread-safe if its stages are.
 #ifndef DOCINTAKE_INTAKE_PIPELINE_H_
 #define DOCINTAKE_INTAKE_PIPELINE_H_
 
+#include <functional>
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "absl/status/statusor.h"
 #include "base/clock.h"
 #include "intake/stage.h"
+#include "intake/stages/archive_stage.h"
 
 namespace docintake::intake {
 
@@ -18,7 +22,7 @@ class Pipeline {
  public:
   // `clock` must outlive the pipeline.
   Pipeline(const base::Clock& clock, std::vector<std::unique_ptr<Stage>> stages,
-           std::unique_ptr<Stage> archive_stage)
+           std::unique_ptr<ArchiveStage> archive_stage)
       : clock_(clock),
         stages_(std::move(stages)),
         archive_stage_(std::move(archive_stage)) {}
@@ -30,13 +34,16 @@ class Pipeline {
                                      absl::string_view content) const;
 
  private:
-  // Runs one stage, merges its output into `record`; returns its disposition.
+  // Runs one stage (`run`), merges its output into `record` and keeps its
+  // rendition, if any, in `rendition`; returns its disposition.
   absl::StatusOr<internal::StageOutput::Disposition> RunStage(
-      Stage& stage, v1::Record& record, absl::string_view content) const;
+      absl::string_view name,
+      const std::function<absl::StatusOr<internal::StageOutput>()>& run,
+      v1::Record& record, std::string& rendition) const;
 
   const base::Clock& clock_;
   const std::vector<std::unique_ptr<Stage>> stages_;
-  const std::unique_ptr<Stage> archive_stage_;
+  const std::unique_ptr<ArchiveStage> archive_stage_;
 };
 
 }  // namespace docintake::intake

@@ -12,7 +12,8 @@
 #include "base/status_macros.h"
 #include "intake/stages/archive_stage.h"
 #include "intake/stages/hash_sniff_stage.h"
-#include "intake/stages/pdf_text_stage.h"
+#include "intake/stages/batch_split_stage.h"
+#include "intake/stages/text_stage.h"
 
 namespace docintake::intake {
 namespace {
@@ -85,9 +86,31 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(
   }
   RETURN_IF_ERROR(s->ReconcileSpool());
 
+  ocr::OcrOptions ocr_options;
+  ocr_options.language = config.ocr_language;
+  ocr_options.engines = config.ocr_engines;
+  ocr_options.max_time_per_page = config.ocr_max_page_time;
+  ASSIGN_OR_RETURN(s->ocr_engine_, ocr::OcrEngine::Create(ocr_options));
+  ocr::PageLimits page_limits;
+  page_limits.max_pages = config.max_pdf_pages;
+  page_limits.max_pixels = config.max_page_pixels;
+  page_limits.pdf_dpi = config.ocr_dpi;
+  s->intake_ = std::make_unique<Intake>(config.max_document_bytes, clock,
+                                        *s->queue_, *s->spool_, s->changes_);
+
   std::vector<std::unique_ptr<Stage>> stages;
   stages.push_back(std::make_unique<HashSniffStage>());
-  stages.push_back(std::make_unique<PdfTextStage>(config.max_pdf_pages));
+  if (config.split_batches) {
+    ocr::SplitOptions split;
+    split.split_at_blank_pages = config.split_at_blank_pages;
+    stages.push_back(
+        std::make_unique<BatchSplitStage>(*s->intake_, split, page_limits));
+  }
+  TextStageOptions text_options;
+  text_options.max_pdf_pages = config.max_pdf_pages;
+  text_options.limits = page_limits;
+  stages.push_back(
+      std::make_unique<TextStage>(*s->ocr_engine_, text_options));
   s->pipeline_ = std::make_unique<Pipeline>(
       clock, std::move(stages), std::make_unique<ArchiveStage>(*s->archive_));
   WorkerOptions worker_options;
@@ -98,11 +121,11 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(
   s->workers_ = std::make_unique<WorkerPool>(worker_options, clock, *s->queue_,
                                              *s->spool_, *s->archive_,
                                              *s->pipeline_, s->changes_);
-  s->intake_ = std::make_unique<Intake>(config.max_document_bytes, clock,
-                                        *s->queue_, *s->spool_, s->changes_);
   s->intake_service_ = std::make_unique<IntakeServiceImpl>(
       *s->intake_, *s->queue_, s->changes_, config.max_concurrent_uploads);
   s->archive_service_ = std::make_unique<ArchiveServiceImpl>(*s->archive_);
+  s->ocr_service_ = std::make_unique<OcrServiceImpl>(
+      *s->ocr_engine_, page_limits, config.max_document_bytes);
 
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
@@ -112,6 +135,7 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(
   builder.SetMaxReceiveMessageSize(kMaxMessageBytes);
   builder.RegisterService(s->intake_service_.get());
   builder.RegisterService(s->archive_service_.get());
+  builder.RegisterService(s->ocr_service_.get());
   s->grpc_server_ = builder.BuildAndStart();
   if (s->grpc_server_ == nullptr || s->port_ == 0) {
     return absl::UnavailableError(

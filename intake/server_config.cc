@@ -48,6 +48,14 @@ absl::StatusOr<uint64_t> ParseSize(const std::string& key,
   return n * mult;
 }
 
+absl::StatusOr<bool> ParseBool(const std::string& key,
+                               const std::string& value) {
+  if (value == "true" || value == "yes" || value == "on") return true;
+  if (value == "false" || value == "no" || value == "off") return false;
+  return absl::InvalidArgumentError(
+      absl::StrCat(key, ": expected true or false, got \"", value, "\""));
+}
+
 absl::StatusOr<absl::Duration> ParseDurationSetting(const std::string& key,
                                                     const std::string& value) {
   absl::Duration d;
@@ -79,6 +87,28 @@ absl::Status ApplySetting(ServerConfig& config, const std::string& key,
     ASSIGN_OR_RETURN(config.max_attempts, ParsePositiveInt(key, value, 1));
   } else if (key == "max-pdf-pages") {
     ASSIGN_OR_RETURN(config.max_pdf_pages, ParsePositiveInt(key, value, 1));
+  } else if (key == "ocr-language") {
+    if (value.empty() || value.find_first_of("/ .") != std::string::npos) {
+      return absl::InvalidArgumentError(
+          "ocr-language: expected Tesseract language names, e.g. deu+eng");
+    }
+    config.ocr_language = value;
+  } else if (key == "ocr-dpi") {
+    ASSIGN_OR_RETURN(config.ocr_dpi, ParsePositiveInt(key, value, 50));
+    if (config.ocr_dpi > 1200) {
+      return absl::InvalidArgumentError("ocr-dpi: at most 1200");
+    }
+  } else if (key == "ocr-engines") {
+    ASSIGN_OR_RETURN(config.ocr_engines, ParsePositiveInt(key, value, 0));
+  } else if (key == "ocr-max-page-time") {
+    ASSIGN_OR_RETURN(config.ocr_max_page_time,
+                     ParseDurationSetting(key, value));
+  } else if (key == "max-page-pixels") {
+    ASSIGN_OR_RETURN(config.max_page_pixels, ParsePositiveInt(key, value, 1));
+  } else if (key == "split-batches") {
+    ASSIGN_OR_RETURN(config.split_batches, ParseBool(key, value));
+  } else if (key == "split-at-blank-pages") {
+    ASSIGN_OR_RETURN(config.split_at_blank_pages, ParseBool(key, value));
   } else if (key == "shutdown-grace") {
     ASSIGN_OR_RETURN(config.shutdown_grace, ParseDurationSetting(key, value));
   } else if (key == "log-level") {
@@ -202,6 +232,17 @@ Settings (flags override the config file, whose lines are `key = value`):
                                 taken up again (default 10m)
   --max-attempts N              processing attempts before FAILED (default 3)
   --max-pdf-pages N             largest accepted PDF page count (default 10000)
+  --ocr-language LANG           Tesseract language(s) for scans (default deu)
+  --ocr-dpi N                   resolution PDF pages are rendered at for OCR
+                                (default 300)
+  --ocr-engines N               pages recognised at once (default: one per
+                                core)
+  --ocr-max-page-time DURATION  longest OCR time per page (default 120s)
+  --max-page-pixels N           largest page image in pixels (default
+                                60000000)
+  --split-batches BOOL          split scan-station batches at separator
+                                sheets (default true)
+  --split-at-blank-pages BOOL   also split them at blank pages (default false)
   --shutdown-grace DURATION     how long SIGTERM waits for running work
                                 (default 30s)
   --log-level LEVEL             debug, info, warning or error (default info)

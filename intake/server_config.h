@@ -30,6 +30,17 @@ struct ServerConfig {
   // Processing attempts before a document is marked FAILED.
   int max_attempts = 3;
   int max_pdf_pages = 10000;
+  // OCR of scans (issue "OCR, scan batches"): language, render resolution
+  // of PDF pages, engines (pages at once; 0 = one per core), and limits.
+  std::string ocr_language = "deu";
+  int ocr_dpi = 300;
+  int ocr_engines = 0;
+  absl::Duration ocr_max_page_time = absl::Seconds(120);
+  int64_t max_page_pixels = 60'000'000;
+  // Split scan-station batches at separator sheets (PATCH T, ASN barcodes),
+  // and optionally at blank pages.
+  bool split_batches = true;
+  bool split_at_blank_pages = false;
   // How long SIGTERM waits for running jobs and calls before cutting them.
   absl::Duration shutdown_grace = absl::Seconds(30);
   std::string log_level = "info";

@@ -8,26 +8,13 @@
 #include <memory>
 
 #include "absl/strings/str_cat.h"
+#include "ocr/internal/silence_poppler.h"
 
 namespace docintake::ocr {
-namespace {
-
-// Poppler prints parser complaints about malformed files to stderr; they are
-// not ours to log (and could leak content), so silence them once.
-void SilencePoppler() {
-  static const bool once = [] {
-    poppler::set_debug_error_function([](const std::string&, void*) {},
-                                      nullptr);
-    return true;
-  }();
-  (void)once;
-}
-
-}  // namespace
 
 absl::StatusOr<PdfText> ExtractPdfText(absl::string_view pdf,
                                        const PdfTextLimits& limits) {
-  SilencePoppler();
+  internal::SilencePoppler();
   if (pdf.size() > static_cast<size_t>(std::numeric_limits<int>::max())) {
     return absl::ResourceExhaustedError("PDF is larger than 2 GiB");
   }

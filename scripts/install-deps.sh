@@ -12,8 +12,13 @@ packages=(
   libabsl-dev
   # storage, crypto, PDF text
   libsqlite3-dev libssl-dev libpoppler-cpp-dev libcurl4-openssl-dev
-  # tests: GoogleTest, and poppler-utils (pdfinfo/pdftotext as a reference)
-  libgtest-dev libgmock-dev poppler-utils
+  # OCR: Tesseract with German and orientation data, Leptonica, zbar
+  # barcodes, the sRGB profile for PDF/A renditions, zlib
+  libtesseract-dev libleptonica-dev tesseract-ocr-deu tesseract-ocr-osd
+  libzbar-dev icc-profiles-free zlib1g-dev
+  # tests: GoogleTest, poppler-utils (pdfinfo/pdftotext as a reference),
+  # qpdf (checks of the PDF/A renditions)
+  libgtest-dev libgmock-dev poppler-utils qpdf
 )
 
 missing=()

@@ -23,6 +23,7 @@ constexpr CommandEntry kCommands[] = {
     {"watch-folder", RunWatchFolder, "submit files dropped into a hot folder"},
     {"archive", RunArchive, "checkpoints, proofs, key, verification, export"},
     {"verify-bundle", RunVerifyBundle, "check an evidence bundle offline"},
+    {"ocr", RunOcr, "recognise the text of a scan (in the server or --local)"},
 };
 
 }  // namespace

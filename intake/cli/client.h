@@ -9,6 +9,7 @@
 
 #include "docintake/v1/archive.grpc.pb.h"
 #include "docintake/v1/intake.grpc.pb.h"
+#include "docintake/v1/ocr.grpc.pb.h"
 #include "grpcpp/channel.h"
 #include "grpcpp/client_context.h"
 
@@ -35,12 +36,14 @@ class Client {
 
   v1::IntakeService::StubInterface& intake() { return *intake_; }
   v1::ArchiveService::StubInterface& archive() { return *archive_; }
+  v1::OcrService::StubInterface& ocr() { return *ocr_; }
 
  private:
   // shared_ptr because gRPC hands channels out that way and stubs share it.
   std::shared_ptr<grpc::Channel> channel_;
   std::unique_ptr<v1::IntakeService::StubInterface> intake_;
   std::unique_ptr<v1::ArchiveService::StubInterface> archive_;
+  std::unique_ptr<v1::OcrService::StubInterface> ocr_;
   std::string actor_;
   std::string role_;
 };

@@ -61,6 +61,8 @@ int RunContent(const std::vector<std::string>& args, CommandIo& io);
 int RunArchive(const std::vector<std::string>& args, CommandIo& io);
 // Offline: needs no server.
 int RunVerifyBundle(const std::vector<std::string>& args, CommandIo& io);
+// --local runs without a server.
+int RunOcr(const std::vector<std::string>& args, CommandIo& io);
 int RunWatchFolder(const std::vector<std::string>& args, CommandIo& io);
 
 }  // namespace docintake::cli

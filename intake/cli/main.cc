@@ -8,9 +8,11 @@
 
 #include "base/clock.h"
 #include "base/file_system.h"
+#include "base/openmp_env.h"
 #include "intake/cli/cli.h"
 
 int main(int argc, char** argv) {
+  docintake::base::EnsureSingleThreadedOpenMp(argv);
   std::vector<std::string> args(argv + 1, argv + argc);
   docintake::cli::CommandIo io{std::cin,
                                std::cout,

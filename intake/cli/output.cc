@@ -8,16 +8,32 @@
 
 namespace docintake::cli {
 
-std::string MessageJson(const google::protobuf::Message& message) {
+namespace {
+
+std::string ToJson(const google::protobuf::Message& message,
+                   const google::protobuf::util::JsonPrintOptions& options) {
   std::string json;
-  // Printing a well-formed message with default options cannot fail; fall
-  // back to an object that says what went wrong rather than an empty line.
-  const auto status = google::protobuf::util::MessageToJsonString(
-      message, &json, google::protobuf::util::JsonPrintOptions());
+  // Printing a well-formed message cannot fail; fall back to an object that
+  // says what went wrong rather than an empty line.
+  const auto status =
+      google::protobuf::util::MessageToJsonString(message, &json, options);
   if (!status.ok()) {
     return absl::StrCat("{\"error\":", base::JsonQuote(status.ToString()), "}");
   }
   return json;
+}
+
+}  // namespace
+
+std::string MessageJson(const google::protobuf::Message& message) {
+  return ToJson(message, google::protobuf::util::JsonPrintOptions());
+}
+
+std::string ReportJson(const google::protobuf::Message& message) {
+  google::protobuf::util::JsonPrintOptions options;
+  options.preserve_proto_field_names = true;
+  options.always_print_primitive_fields = true;
+  return ToJson(message, options);
 }
 
 std::string MessageJsonWithPath(const google::protobuf::Message& message,

@@ -17,6 +17,11 @@ namespace docintake::cli {
 // The protobuf JSON of `message`, one line, no trailing newline.
 std::string MessageJson(const google::protobuf::Message& message);
 
+// Protobuf JSON with the .proto field names (snake_case) and every field
+// printed, defaults included: for reports whose consumers expect fixed
+// names (`docintake ocr --json`).
+std::string ReportJson(const google::protobuf::Message& message);
+
 // As MessageJson, with a "path" member added at the end of the object.
 std::string MessageJsonWithPath(const google::protobuf::Message& message,
                                 absl::string_view path);

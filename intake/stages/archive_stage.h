@@ -1,23 +1,26 @@
-// ArchiveStage ("archive"): stores the original bytes and the record in the
-// archive (durability point 2). Runs last, only for documents that need no
-// review. Thread-safe.
+// ArchiveStage ("archive"): stores the original bytes, the rendition (if a
+// stage made one) and the record in the archive (durability point 2). Runs
+// last, only for documents that need no review. Thread-safe.
 #ifndef DOCINTAKE_INTAKE_STAGES_ARCHIVE_STAGE_H_
 #define DOCINTAKE_INTAKE_STAGES_ARCHIVE_STAGE_H_
 
 #include "archive/record_store.h"
-#include "intake/stage.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "docintake/internal/stage.pb.h"
 
 namespace docintake::intake {
 
-class ArchiveStage final : public Stage {
+class ArchiveStage final {
  public:
   // `store` must outlive the stage.
   explicit ArchiveStage(archive::RecordStore& store) : store_(store) {}
 
-  absl::string_view name() const override { return "archive"; }
-  bool AppliesTo(const v1::Record&) const override { return true; }
+  absl::string_view name() const { return "archive"; }
+  // `rendition` may be empty.
   absl::StatusOr<internal::StageOutput> Run(const v1::Record& record,
-                                            absl::string_view content) override;
+                                            absl::string_view content,
+                                            absl::string_view rendition);
 
  private:
   archive::RecordStore& store_;

@@ -1,0 +1,107 @@
+#include "ocr/document_ocr.h"
+
+#include <algorithm>
+#include <atomic>
+#include <thread>
+
+#include "absl/strings/str_cat.h"
+#include "absl/synchronization/mutex.h"
+#include "base/status_macros.h"
+
+namespace docintake::ocr {
+namespace {
+
+// The outcome for one page, filled by whichever thread recognised it.
+struct PageSlot {
+  PageResult result;
+  PixPtr image;
+  std::string jpeg;  // the original JPEG, if the image is unchanged
+};
+
+absl::Status WithPage(const absl::Status& status, int index) {
+  return absl::Status(status.code(), absl::StrCat("page ", index + 1, ": ",
+                                                  status.message()));
+}
+
+}  // namespace
+
+absl::StatusOr<DocumentOcr> OcrDocument(OcrEngine& engine,
+                                        absl::string_view bytes,
+                                        const DocumentOcrOptions& options) {
+  ASSIGN_OR_RETURN(std::unique_ptr<PageSource> first,
+                   OpenPages(bytes, options.limits));
+  DocumentOcr out;
+  out.page_count = first->page_count();
+  out.page_index = options.pages;
+  if (out.page_index.empty()) {
+    for (int i = 0; i < out.page_count; ++i) out.page_index.push_back(i);
+  }
+  for (int index : out.page_index) {
+    if (index < 0 || index >= out.page_count) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("no page ", index + 1, " in a document of ",
+                       out.page_count, " pages"));
+    }
+  }
+
+  std::vector<PageSlot> slots(out.page_index.size());
+  std::atomic<size_t> next{0};
+  absl::Mutex mu;
+  absl::Status error;  // the first failure stops every thread
+  std::atomic<bool> failed{false};
+  auto work = [&](PageSource* source) {
+    std::unique_ptr<PageSource> own;
+    if (source == nullptr) {
+      absl::StatusOr<std::unique_ptr<PageSource>> opened =
+          OpenPages(bytes, options.limits);
+      if (!opened.ok()) {
+        absl::MutexLock lock(&mu);
+        if (error.ok()) error = opened.status();
+        failed = true;
+        return;
+      }
+      own = std::move(*opened);
+      source = own.get();
+    }
+    for (size_t i = next++; i < slots.size() && !failed; i = next++) {
+      const int index = out.page_index[i];
+      absl::StatusOr<PageImage> page = source->Page(index);
+      absl::StatusOr<RecognizedPage> recognized =
+          page.ok() ? engine.Recognize(*page) : page.status();
+      if (!recognized.ok()) {
+        absl::MutexLock lock(&mu);
+        if (error.ok()) error = WithPage(recognized.status(), index);
+        failed = true;
+        return;
+      }
+      slots[i].result = std::move(recognized->result);
+      slots[i].image = std::move(recognized->image);
+      if (recognized->unchanged) slots[i].jpeg = std::move(page->jpeg);
+    }
+  };
+  const int threads = std::min<int>(engine.engines(),
+                                    static_cast<int>(slots.size()));
+  std::vector<std::thread> helpers;
+  for (int t = 1; t < threads; ++t) helpers.emplace_back(work, nullptr);
+  work(first.get());
+  for (std::thread& t : helpers) t.join();
+  RETURN_IF_ERROR(error);
+
+  if (options.rendition) {
+    std::vector<RenditionPage> pages;
+    for (PageSlot& slot : slots) {
+      RenditionPage page;
+      page.image = slot.image.get();
+      page.jpeg = std::move(slot.jpeg);
+      page.dpi = slot.result.dpi;
+      page.words = slot.result.words;
+      pages.push_back(std::move(page));
+    }
+    ASSIGN_OR_RETURN(out.rendition,
+                     WritePdfA(pages, options.rendition_options));
+  }
+  for (PageSlot& slot : slots) out.pages.push_back(std::move(slot.result));
+  return out;
+}
+
+}  // namespace docintake::ocr
