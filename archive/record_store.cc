@@ -87,9 +87,22 @@ LeafRow RecordStore::LeafFor(const v1::Record& archived,
 }
 
 absl::StatusOr<v1::ArchiveFacts> RecordStore::Archive(
-    const v1::Record& record, absl::string_view content) {
+    const v1::Record& record, absl::string_view content,
+    absl::string_view rendition) {
   // Content first: a record row must never point at a missing object.
   ASSIGN_OR_RETURN(std::string address, objects_->Put(content));
+  if (!rendition.empty() || record.has_rendition()) {
+    if (rendition.empty()) {
+      return absl::InvalidArgumentError(
+          "the record names a rendition but none was given");
+    }
+    ASSIGN_OR_RETURN(std::string rendition_address, objects_->Put(rendition));
+    if (rendition_address != record.rendition().content_address()) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "the rendition's bytes have address ", rendition_address,
+          ", the record names ", record.rendition().content_address()));
+    }
+  }
 
   absl::MutexLock lock(&mu_);
   absl::StatusOr<VersionRow> existing =
@@ -141,7 +154,7 @@ absl::StatusOr<v1::Record> RecordStore::GetRecord(
 }
 
 absl::StatusOr<std::unique_ptr<base::SequentialFile>> RecordStore::OpenContent(
-    absl::string_view document_id) {
+    absl::string_view document_id, bool rendition) {
   std::string address;
   {
     absl::MutexLock lock(&mu_);
@@ -153,6 +166,13 @@ absl::StatusOr<std::unique_ptr<base::SequentialFile>> RecordStore::OpenContent(
           " was deleted by a disposition approved by ", d.approved_by()));
     }
     address = latest.archive().content_address();
+    if (rendition) {
+      if (!latest.has_rendition()) {
+        return absl::NotFoundError(
+            absl::StrCat("document ", document_id, " has no rendition"));
+      }
+      address = latest.rendition().content_address();
+    }
   }
   return objects_->Open(address);
 }

@@ -58,17 +58,22 @@ class RecordStore {
       std::unique_ptr<MetadataStore> metadata);
 
   // Stores `content` and `record` (with its ArchiveFacts filled in) as version
-  // 1 of the document, and appends its leaf to the log. Idempotent: archiving
-  // an already archived document returns the facts of the stored version and
-  // writes nothing.
+  // 1 of the document, and appends its leaf to the log. A non-empty
+  // `rendition` is stored as an object too; record.rendition() must name it
+  // (content_address "sha256:<hex>" of its bytes, INVALID_ARGUMENT
+  // otherwise), so the record's log leaf commits to it. Idempotent:
+  // archiving an already archived document returns the facts of the stored
+  // version and writes nothing.
   absl::StatusOr<v1::ArchiveFacts> Archive(const v1::Record& record,
-                                           absl::string_view content);
+                                           absl::string_view content,
+                                           absl::string_view rendition = {});
 
   // The latest archived version; NOT_FOUND if the document is not archived.
   absl::StatusOr<v1::Record> GetRecord(absl::string_view document_id);
-  // The archived original bytes of the document.
+  // The archived original bytes of the document, or with `rendition` its
+  // searchable rendition (NOT_FOUND if it has none).
   absl::StatusOr<std::unique_ptr<base::SequentialFile>> OpenContent(
-      absl::string_view document_id);
+      absl::string_view document_id, bool rendition = false);
 
   // Every version of the document, oldest first.
   absl::StatusOr<std::vector<v1::Record>> ListVersions(

@@ -184,6 +184,7 @@ absl::StatusOr<v1::Disposition> RecordStore::ProposeDisposition(
 absl::StatusOr<v1::Record> RecordStore::ApproveDisposition(
     absl::string_view document_id, const std::string& actor) {
   std::string content_address;
+  std::string rendition_address;
   v1::Record tombstone;
   {
     absl::MutexLock lock(&mu_);
@@ -206,6 +207,7 @@ absl::StatusOr<v1::Record> RecordStore::ApproveDisposition(
     disposition.set_approved_by(actor);
     *disposition.mutable_approved_at() = base::ToProtoTime(now);
     content_address = latest.archive().content_address();
+    rendition_address = latest.rendition().content_address();
 
     v1::Record next = latest;
     next.set_state(v1::DISPOSED);
@@ -217,12 +219,18 @@ absl::StatusOr<v1::Record> RecordStore::ApproveDisposition(
     ASSIGN_OR_RETURN(bool still_needed,
                      metadata_->ContentStillNeeded(content_address,
                                                    std::string(document_id)));
-    if (still_needed) content_address.clear();
+    // A rendition is derived deterministically from the original, so a
+    // document with the same original usually shares it; when in doubt keep
+    // it (at worst an unneeded object stays).
+    if (still_needed) {
+      content_address.clear();
+      rendition_address.clear();
+    }
   }
-  if (!content_address.empty()) {
-    // After the commit: a crash here leaves an unreferenced object, never a
-    // deleted content without its tombstone.
-    RETURN_IF_ERROR(objects_->Delete(content_address));
+  // After the commit: a crash here leaves an unreferenced object, never a
+  // deleted content without its tombstone.
+  for (const std::string& address : {content_address, rendition_address}) {
+    if (!address.empty()) RETURN_IF_ERROR(objects_->Delete(address));
   }
   return tombstone;
 }

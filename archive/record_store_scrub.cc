@@ -17,6 +17,20 @@ namespace {
 
 std::string Hex(absl::string_view raw) { return absl::BytesToHexString(raw); }
 
+// "sha256:<hex>" of an object's bytes as stored.
+absl::StatusOr<std::string> HashObject(ObjectStore& objects,
+                                       const std::string& address) {
+  ASSIGN_OR_RETURN(std::unique_ptr<base::SequentialFile> file,
+                   objects.Open(address));
+  base::Sha256 hash;
+  while (true) {
+    ASSIGN_OR_RETURN(std::string chunk, file->Read(1 << 20));
+    if (chunk.empty()) break;
+    hash.Update(chunk);
+  }
+  return absl::StrCat("sha256:", Hex(hash.Finish()));
+}
+
 void Fail(v1::ScrubReport& report, absl::string_view name, std::string detail) {
   report.set_ok(false);
   v1::VerificationCheck* check = report.add_failures();
@@ -156,6 +170,20 @@ absl::StatusOr<v1::ScrubReport> RecordStore::Scrub() {
            absl::StrCat(
                what, ": log leaf ", v.log_index, ": expected commitment ",
                Hex(entry.content_commitment()), ", actual ", Hex(commitment)));
+    }
+    // A rendition is named (by its hash) in the record, which the leaf
+    // commits to: re-hash its object too.
+    v1::Record record;
+    if (record.ParseFromString(v.record_bytes) && record.has_rendition()) {
+      const std::string& address = record.rendition().content_address();
+      objects.insert(address);
+      absl::StatusOr<std::string> actual = HashObject(*objects_, address);
+      if (!actual.ok() || *actual != address) {
+        Fail(report, "rendition",
+             absl::StrCat(what, ": rendition object ", address, ": expected ",
+                          address, ", actual ",
+                          actual.ok() ? *actual : actual.status().ToString()));
+      }
     }
   }
   report.set_versions_checked(versions.size());
