@@ -177,12 +177,12 @@ absl::StatusOr<v1::ScrubReport> RecordStore::Scrub() {
     if (record.ParseFromString(v.record_bytes) && record.has_rendition()) {
       const std::string& address = record.rendition().content_address();
       objects.insert(address);
-      absl::StatusOr<std::string> actual = HashObject(*objects_, address);
-      if (!actual.ok() || *actual != address) {
+      absl::StatusOr<std::string> hashed = HashObject(*objects_, address);
+      if (!hashed.ok() || *hashed != address) {
         Fail(report, "rendition",
              absl::StrCat(what, ": rendition object ", address, ": expected ",
                           address, ", actual ",
-                          actual.ok() ? *actual : actual.status().ToString()));
+                          hashed.ok() ? *hashed : hashed.status().ToString()));
       }
     }
   }

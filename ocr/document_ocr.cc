@@ -19,8 +19,8 @@ struct PageSlot {
 };
 
 absl::Status WithPage(const absl::Status& status, int index) {
-  return absl::Status(status.code(), absl::StrCat("page ", index + 1, ": ",
-                                                  status.message()));
+  return absl::Status(status.code(),
+                      absl::StrCat("page ", index + 1, ": ", status.message()));
 }
 
 }  // namespace
@@ -38,9 +38,9 @@ absl::StatusOr<DocumentOcr> OcrDocument(OcrEngine& engine,
   }
   for (int index : out.page_index) {
     if (index < 0 || index >= out.page_count) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("no page ", index + 1, " in a document of ",
-                       out.page_count, " pages"));
+      return absl::InvalidArgumentError(absl::StrCat("no page ", index + 1,
+                                                     " in a document of ",
+                                                     out.page_count, " pages"));
     }
   }
 
@@ -79,8 +79,8 @@ absl::StatusOr<DocumentOcr> OcrDocument(OcrEngine& engine,
       if (recognized->unchanged) slots[i].jpeg = std::move(page->jpeg);
     }
   };
-  const int threads = std::min<int>(engine.engines(),
-                                    static_cast<int>(slots.size()));
+  const int threads =
+      std::min<int>(engine.engines(), static_cast<int>(slots.size()));
   std::vector<std::thread> helpers;
   for (int t = 1; t < threads; ++t) helpers.emplace_back(work, nullptr);
   work(first.get());

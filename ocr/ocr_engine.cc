@@ -66,7 +66,8 @@ class TesseractEngine final : public OcrEngine {
   // and recognises it.
   absl::StatusOr<Pass> RecognizeAt(const PageImage& page, Pix* binary,
                                    int rotation);
-  absl::StatusOr<internal::Orientation> DetectOrientation(const PageImage& page);
+  absl::StatusOr<internal::Orientation> DetectOrientation(
+      const PageImage& page);
   bool Poor(const Pass& pass) const {
     return pass.recognition.mean_confidence < options_.osd_trigger_confidence ||
            static_cast<int>(pass.recognition.words.size()) <
@@ -166,8 +167,8 @@ absl::StatusOr<RecognizedPage> TesseractEngine::Recognize(
   result.mean_confidence = best.recognition.mean_confidence;
   result.width = pixGetWidth(best.image.get());
   result.height = pixGetHeight(best.image.get());
-  out.unchanged = best.rotation == 0 &&
-                  std::fabs(best.skew) < options_.min_deskew_degrees;
+  out.unchanged =
+      best.rotation == 0 && std::fabs(best.skew) < options_.min_deskew_degrees;
   out.image = std::move(best.image);
   return out;
 }
@@ -179,7 +180,8 @@ absl::StatusOr<std::unique_ptr<OcrEngine>> OcrEngine::Create(
   SilenceLeptonica();
   int engines = options.engines;
   if (engines <= 0) {
-    engines = std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+    engines =
+        std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
   }
   auto engine = std::make_unique<TesseractEngine>(options, engines);
   RETURN_IF_ERROR(engine->Warm());

@@ -56,8 +56,8 @@ absl::StatusOr<Skew> FindSkew(Pix* binary_page) {
 }
 
 absl::StatusOr<PixPtr> Deskew(Pix* page, float degrees) {
-  const int type = pixGetDepth(page) == 1 ? L_ROTATE_SAMPLING
-                                          : L_ROTATE_AREA_MAP;
+  const int type =
+      pixGetDepth(page) == 1 ? L_ROTATE_SAMPLING : L_ROTATE_AREA_MAP;
   return Checked(pixRotate(page, -degrees / kDegreesPerRadian, type,
                            L_BRING_IN_WHITE, 0, 0),
                  "deskew the page");
@@ -80,8 +80,8 @@ absl::StatusOr<bool> IsBlank(Pix* binary_page, int dpi, double max_ink_ratio) {
   }
   l_int32 ink = 0;
   pixCountPixels(opened.get(), &ink, nullptr);
-  const double area =
-      static_cast<double>(pixGetWidth(opened.get())) * pixGetHeight(opened.get());
+  const double area = static_cast<double>(pixGetWidth(opened.get())) *
+                      pixGetHeight(opened.get());
   return area <= 0 || ink / area < max_ink_ratio;
 }
 

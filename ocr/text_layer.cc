@@ -43,7 +43,9 @@ v1::TextLayer ToTextLayer(const DocumentOcr& document,
     for (const Word& word : page.words) sum += word.confidence;
     words += page.words.size();
   }
-  if (words > 0) out.set_mean_confidence(static_cast<float>(sum / words));
+  if (words > 0)
+    out.set_mean_confidence(
+        static_cast<float>(sum / static_cast<double>(words)));
   return out;
 }
 

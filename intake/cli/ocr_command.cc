@@ -37,8 +37,8 @@ struct OcrResult {
 };
 
 absl::StatusOr<OcrResult> RecognizeLocally(const std::string& bytes,
-                                           const std::string& language,
-                                           int dpi, bool rendition) {
+                                           const std::string& language, int dpi,
+                                           bool rendition) {
   ocr::OcrOptions engine_options;
   engine_options.language = language;
   absl::StatusOr<std::unique_ptr<ocr::OcrEngine>> engine =
@@ -138,9 +138,9 @@ int RunOcr(const std::vector<std::string>& args, CommandIo& io) {
   if (dpi < 50 || dpi > 1200) {
     return UsageError(io, kCommand, "--dpi must be between 50 and 1200");
   }
-  absl::StatusOr<OcrResult> result = Recognize(
-      io, files[0], local, common.server, language, static_cast<int>(dpi),
-      !output.empty());
+  absl::StatusOr<OcrResult> result =
+      Recognize(io, files[0], local, common.server, language,
+                static_cast<int>(dpi), !output.empty());
   if (result.ok() && !output.empty()) {
     const size_t slash = output.rfind('/');
     const std::string dir =

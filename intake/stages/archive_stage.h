@@ -4,9 +4,9 @@
 #ifndef DOCINTAKE_INTAKE_STAGES_ARCHIVE_STAGE_H_
 #define DOCINTAKE_INTAKE_STAGES_ARCHIVE_STAGE_H_
 
-#include "archive/record_store.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "archive/record_store.h"
 #include "docintake/internal/stage.pb.h"
 
 namespace docintake::intake {

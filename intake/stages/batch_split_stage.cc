@@ -119,19 +119,19 @@ absl::StatusOr<internal::StageOutput> BatchSplitStage::Run(
     v1::BatchOrigin origin;
     origin.set_batch_document_id(record.document_id());
     origin.set_index(static_cast<uint32_t>(index));
-    for (int page : document.pages) origin.add_pages(static_cast<uint32_t>(page));
+    for (int page : document.pages)
+      origin.add_pages(static_cast<uint32_t>(page));
     origin.set_asn(document.asn);
     bool sent = false;
-    ASSIGN_OR_RETURN(
-        v1::SubmitReply reply,
-        intake_.Submit(
-            ChildHeader(record, index),
-            [&]() -> absl::StatusOr<std::optional<std::string>> {
-              if (sent) return std::nullopt;
-              sent = true;
-              return std::move(tiff);
-            },
-            &origin));
+    ASSIGN_OR_RETURN(v1::SubmitReply reply,
+                     intake_.Submit(
+                         ChildHeader(record, index),
+                         [&]() -> absl::StatusOr<std::optional<std::string>> {
+                           if (sent) return std::nullopt;
+                           sent = true;
+                           return std::move(tiff);
+                         },
+                         &origin));
     v1::BatchSplit::Document& child = *split.add_documents();
     child.set_document_id(reply.document_id());
     *child.mutable_pages() = origin.pages();

@@ -83,8 +83,8 @@ bool TextStage::AppliesTo(const v1::Record& record) const {
 }
 
 absl::Status TextStage::Recognize(absl::string_view content,
-                                  const std::vector<int>& pages,
-                                  bool rendition, const v1::Record& record,
+                                  const std::vector<int>& pages, bool rendition,
+                                  const v1::Record& record,
                                   internal::StageOutput& out) {
   ocr::DocumentOcrOptions options;
   options.limits = options_.limits;
@@ -97,8 +97,7 @@ absl::Status TextStage::Recognize(absl::string_view content,
       absl::FromUnixSeconds(record.intake().received_at().seconds());
   ASSIGN_OR_RETURN(ocr::DocumentOcr document,
                    ocr::OcrDocument(engine_, content, options));
-  v1::TextLayer recognized =
-      ocr::ToTextLayer(document, engine_.Description());
+  v1::TextLayer recognized = ocr::ToTextLayer(document, engine_.Description());
   v1::TextLayer& layer = *out.mutable_delta()->mutable_text();
   if (layer.pages_size() == 0) {
     layer = std::move(recognized);

@@ -38,8 +38,7 @@ class TextStage final : public Stage {
   // a rendition if `rendition`.
   absl::Status Recognize(absl::string_view content,
                          const std::vector<int>& pages, bool rendition,
-                         const v1::Record& record,
-                         internal::StageOutput& out);
+                         const v1::Record& record, internal::StageOutput& out);
 
   ocr::OcrEngine& engine_;
   const TextStageOptions options_;

@@ -1,9 +1,10 @@
+#include "ocr/internal/image_pages.h"
+
 #include <cstdio>
 #include <string>
 
 #include "absl/strings/str_cat.h"
 #include "base/status_macros.h"
-#include "ocr/internal/image_pages.h"
 
 namespace docintake::ocr::internal {
 namespace {
@@ -60,9 +61,9 @@ class SingleImage final : public PageSource {
       return absl::OutOfRangeError(absl::StrCat("no page ", index + 1));
     }
     // Leptonica's JPEG reader fails on corrupt or truncated data by default.
-    PixPtr pix(jpeg_ ? pixReadMemJpeg(Data(bytes_), bytes_.size(), 0, 1,
-                                      nullptr, 0)
-                     : pixReadMem(Data(bytes_), bytes_.size()));
+    PixPtr pix(
+        jpeg_ ? pixReadMemJpeg(Data(bytes_), bytes_.size(), 0, 1, nullptr, 0)
+              : pixReadMem(Data(bytes_), bytes_.size()));
     if (pix == nullptr) {
       return absl::InvalidArgumentError(
           absl::StrCat(jpeg_ ? "JPEG" : "PNG",
@@ -89,10 +90,10 @@ absl::Status CheckPixels(int page_number, int64_t width, int64_t height,
         "page ", page_number, " has no pixels (", width, "x", height, ")"));
   }
   if (width * height > limits.max_pixels) {
-    return absl::ResourceExhaustedError(absl::StrCat(
-        "page ", page_number, " is ", width, "x", height,
-        " pixels, more than the limit of ", limits.max_pixels,
-        " pixels per page (max_pixels)"));
+    return absl::ResourceExhaustedError(
+        absl::StrCat("page ", page_number, " is ", width, "x", height,
+                     " pixels, more than the limit of ", limits.max_pixels,
+                     " pixels per page (max_pixels)"));
   }
   return absl::OkStatus();
 }
@@ -150,8 +151,7 @@ absl::StatusOr<std::unique_ptr<PageSource>> OpenSingleImage(
     return absl::InvalidArgumentError("image header cannot be read");
   }
   RETURN_IF_ERROR(CheckPixels(1, w, h, limits));
-  return std::make_unique<SingleImage>(bytes, limits,
-                                       format == IFF_JFIF_JPEG);
+  return std::make_unique<SingleImage>(bytes, limits, format == IFF_JFIF_JPEG);
 }
 
 }  // namespace docintake::ocr::internal

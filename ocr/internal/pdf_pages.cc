@@ -10,9 +10,9 @@
 #include <limits>
 
 #include "absl/strings/str_cat.h"
-#include "ocr/internal/silence_poppler.h"
 #include "base/status_macros.h"
 #include "ocr/internal/image_pages.h"
+#include "ocr/internal/silence_poppler.h"
 
 namespace docintake::ocr::internal {
 namespace {

@@ -62,10 +62,9 @@ absl::StatusOr<Recognition> TesseractInstance::Recognize(
   if (api_->Recognize(&monitor) != 0 || monitor.deadline_exceeded()) {
     api_->Clear();
     if (monitor.deadline_exceeded()) {
-      return absl::ResourceExhaustedError(
-          absl::StrCat("recognition took longer than the limit of ",
-                       absl::FormatDuration(deadline),
-                       " per page (max_time_per_page)"));
+      return absl::ResourceExhaustedError(absl::StrCat(
+          "recognition took longer than the limit of ",
+          absl::FormatDuration(deadline), " per page (max_time_per_page)"));
     }
     return absl::InvalidArgumentError("Tesseract could not recognise the page");
   }
@@ -95,7 +94,8 @@ absl::StatusOr<Recognition> TesseractInstance::Recognize(
     } while (it->Next(tesseract::RIL_WORD));
   }
   if (!out.words.empty()) {
-    out.mean_confidence = static_cast<float>(confidence_sum / out.words.size());
+    out.mean_confidence = static_cast<float>(
+        confidence_sum / static_cast<double>(out.words.size()));
   }
   api_->Clear();
   return out;

@@ -26,14 +26,22 @@ grpc::Status ServiceFixture::Submit(const std::string& content,
                                     v1::SubmitReply* reply,
                                     const std::string& idempotency_key,
                                     const std::string& filename) {
+  v1::SubmitHeader header;
+  header.set_channel(v1::PORTAL);
+  header.set_filename(filename);
+  header.set_idempotency_key(idempotency_key);
+  return SubmitWith(header, content, reply);
+}
+
+grpc::Status ServiceFixture::SubmitWith(const v1::SubmitHeader& header,
+                                        const std::string& content,
+                                        v1::SubmitReply* reply) {
   grpc::ClientContext context;
   context.set_deadline(std::chrono::system_clock::now() +
                        std::chrono::seconds(60));
   auto writer = intake_->Submit(&context, reply);
   v1::SubmitRequest request;
-  request.mutable_header()->set_channel(v1::PORTAL);
-  request.mutable_header()->set_filename(filename);
-  request.mutable_header()->set_idempotency_key(idempotency_key);
+  *request.mutable_header() = header;
   writer->Write(request);
   constexpr size_t kChunk = 64 << 10;
   for (size_t pos = 0; pos < content.size(); pos += kChunk) {
@@ -45,8 +53,9 @@ grpc::Status ServiceFixture::Submit(const std::string& content,
 }
 
 v1::Record ServiceFixture::WaitForState(const std::string& document_id,
-                                        v1::DocumentState state) {
-  const absl::Time deadline = absl::Now() + absl::Minutes(1);
+                                        v1::DocumentState state,
+                                        absl::Duration timeout) {
+  const absl::Time deadline = absl::Now() + timeout;
   v1::Record record;
   while (absl::Now() < deadline) {
     grpc::ClientContext context;
@@ -62,10 +71,12 @@ v1::Record ServiceFixture::WaitForState(const std::string& document_id,
   return record;
 }
 
-std::string ServiceFixture::ArchivedContent(const std::string& document_id) {
+std::string ServiceFixture::ArchivedContent(const std::string& document_id,
+                                            bool rendition) {
   grpc::ClientContext context;
   v1::GetContentRequest request;
   request.set_document_id(document_id);
+  request.set_rendition(rendition);
   auto reader = archive_->GetContent(&context, request);
   std::string content;
   v1::ContentChunk chunk;

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/time/time.h"
 #include "docintake/v1/archive.grpc.pb.h"
 #include "docintake/v1/intake.grpc.pb.h"
 #include "gtest/gtest.h"
@@ -28,12 +29,17 @@ class ServiceFixture : public ::testing::Test {
   grpc::Status Submit(const std::string& content, v1::SubmitReply* reply,
                       const std::string& idempotency_key = "",
                       const std::string& filename = "document.pdf");
+  // The same with any header (channel, station, batch...).
+  grpc::Status SubmitWith(const v1::SubmitHeader& header,
+                          const std::string& content, v1::SubmitReply* reply);
   // Polls GetDocument until the document reaches `state` (or fails the test
-  // after a minute); returns the record.
+  // after `timeout`); returns the record.
   v1::Record WaitForState(const std::string& document_id,
-                          v1::DocumentState state);
-  // The archived bytes through ArchiveService.GetContent.
-  std::string ArchivedContent(const std::string& document_id);
+                          v1::DocumentState state,
+                          absl::Duration timeout = absl::Minutes(1));
+  // The archived bytes (or rendition) through ArchiveService.GetContent.
+  std::string ArchivedContent(const std::string& document_id,
+                              bool rendition = false);
 
   TempDir dir_;
   std::unique_ptr<ServerProcess> server_;

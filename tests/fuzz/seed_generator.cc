@@ -42,8 +42,10 @@ int main(int argc, char** argv) {
     return 2;
   }
   const docintake::fuzz::SeedWriter out(argv[1]);
-  for (const absl::Status& status : {docintake::fuzz::WriteDocumentSeeds(out),
-                                     docintake::fuzz::WriteArchiveSeeds(out)}) {
+  for (const absl::Status& status :
+       {docintake::fuzz::WriteDocumentSeeds(out),
+        docintake::fuzz::WriteArchiveSeeds(out),
+        docintake::fuzz::WritePageSourceSeeds(out)}) {
     if (!status.ok()) {
       std::fprintf(stderr, "%s\n", status.ToString().c_str());
       return 1;

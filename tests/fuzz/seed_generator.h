@@ -37,6 +37,8 @@ absl::Status WriteDocumentSeeds(const SeedWriter& out);
 // Seeds of tar_reader (with a whole evidence bundle), checkpoint, timestamp
 // and merkle_proof.
 absl::Status WriteArchiveSeeds(const SeedWriter& out);
+// Seeds of page_source: page images good and hostile (needs qpdf).
+absl::Status WritePageSourceSeeds(const SeedWriter& out);
 
 }  // namespace docintake::fuzz
 
