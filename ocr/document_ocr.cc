@@ -18,6 +18,17 @@ struct PageSlot {
   std::string jpeg;  // the original JPEG, if the image is unchanged
 };
 
+// The resolution the rendition states for a page: the page's own, unless
+// that would make a side shorter than 3 pt or longer than 14400 pt (the
+// PDF/A limits), e.g. for a tiny image.
+int RenditionDpi(Pix* image, int dpi) {
+  const int shortest = std::min(pixGetWidth(image), pixGetHeight(image));
+  const int longest = std::max(pixGetWidth(image), pixGetHeight(image));
+  if (shortest * 72.0 / dpi < 3) dpi = std::max(1, shortest * 72 / 3);
+  if (longest * 72.0 / dpi > 14400) dpi = (longest * 72 + 14399) / 14400;
+  return dpi;
+}
+
 absl::Status WithPage(const absl::Status& status, int index) {
   return absl::Status(status.code(),
                       absl::StrCat("page ", index + 1, ": ", status.message()));
@@ -93,7 +104,7 @@ absl::StatusOr<DocumentOcr> OcrDocument(OcrEngine& engine,
       RenditionPage page;
       page.image = slot.image.get();
       page.jpeg = std::move(slot.jpeg);
-      page.dpi = slot.result.dpi;
+      page.dpi = RenditionDpi(slot.image.get(), slot.result.dpi);
       page.words = slot.result.words;
       pages.push_back(std::move(page));
     }

@@ -118,21 +118,18 @@ absl::StatusOr<RecognizedPage> TesseractEngine::Recognize(
         "the image states no usable resolution; assumed ", page.dpi, " dpi"));
   }
   ASSIGN_OR_RETURN(PixPtr binary, Binarize(page.pix.get()));
-  ASSIGN_OR_RETURN(result.blank, IsBlank(binary.get(), page.dpi));
-  if (result.blank) {
-    out.image = ClonePix(page.pix.get());
-    result.width = pixGetWidth(page.pix.get());
-    result.height = pixGetHeight(page.pix.get());
-    return out;
-  }
+  // A page with almost no ink is read once as it is; it is blank only if
+  // that finds no word (a short page of text has little ink too).
+  ASSIGN_OR_RETURN(const bool little_ink, IsBlank(binary.get(), page.dpi));
 
   // Sideways text: the skew finder sees lines only after a quarter turn.
-  ASSIGN_OR_RETURN(Skew as_is, FindSkew(binary.get()));
-  ASSIGN_OR_RETURN(PixPtr turned, RotateUpright(binary.get(), 90));
-  ASSIGN_OR_RETURN(Skew quarter, FindSkew(turned.get()));
-  turned.reset();
-  const bool sideways =
-      quarter.confidence > kSidewaysConfidenceRatio * as_is.confidence;
+  bool sideways = false;
+  if (!little_ink) {
+    ASSIGN_OR_RETURN(Skew as_is, FindSkew(binary.get()));
+    ASSIGN_OR_RETURN(PixPtr turned, RotateUpright(binary.get(), 90));
+    ASSIGN_OR_RETURN(Skew quarter, FindSkew(turned.get()));
+    sideways = quarter.confidence > kSidewaysConfidenceRatio * as_is.confidence;
+  }
 
   std::optional<internal::Orientation> osd;
   int first = 0;
@@ -141,7 +138,8 @@ absl::StatusOr<RecognizedPage> TesseractEngine::Recognize(
     first = osd->rotation == 270 ? 270 : 90;
   }
   ASSIGN_OR_RETURN(Pass best, RecognizeAt(page, binary.get(), first));
-  if (Poor(best)) {
+  result.blank = little_ink && best.GoodWords() == 0;
+  if (!little_ink && Poor(best)) {
     if (!osd.has_value()) {
       ASSIGN_OR_RETURN(osd, DetectOrientation(page));
     }

@@ -32,8 +32,10 @@ struct OcrOptions {
   // OSD's answer is taken when its confidence reaches this (tuned on the
   // corpus; see docs/architecture.md) and the new pass is better.
   float osd_min_confidence = 2.0f;
-  // Skew below this many degrees is reported but not corrected.
-  float min_deskew_degrees = 0.1f;
+  // Skew below this many degrees is reported but not corrected: on the
+  // corpus, correcting clean pages skewed 0.4-0.8 degrees lost words, and
+  // correcting degraded pages below 1 degree gained none.
+  float min_deskew_degrees = 1.0f;
   // Longest time recognition of one page may take.
   absl::Duration max_time_per_page = absl::Seconds(120);
 };

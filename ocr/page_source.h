@@ -11,6 +11,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "absl/time/time.h"
 #include "ocr/pix.h"
 
 namespace docintake::ocr {
@@ -23,6 +24,10 @@ struct PageLimits {
   int pdf_dpi = 300;
   // Resolution assumed for images that carry none (with a warning).
   int default_dpi = 300;
+  // PDF pages are rendered in a child process with these limits, so that a
+  // hostile page (e.g. nested form XObjects) cannot hang or exhaust us.
+  absl::Duration max_render_time = absl::Seconds(60);
+  uint64_t max_render_memory = 2ull << 30;
 };
 
 struct PageImage {
@@ -44,8 +49,8 @@ class PageSource {
 };
 
 // Sniffs `bytes` (PDF, TIFF, PNG, JPEG). `bytes` must outlive the source.
-// INVALID_ARGUMENT for an unknown format, a corrupt or encrypted file, or
-// zero pages; RESOURCE_EXHAUSTED (naming the limit) for too many pages.
+// INVALID_ARGUMENT for an unknown format, a corrupt file, a PDF encrypted
+// with a user password, or zero pages; RESOURCE_EXHAUSTED (naming the limit) for too many pages.
 absl::StatusOr<std::unique_ptr<PageSource>> OpenPages(
     absl::string_view bytes, const PageLimits& limits = {});
 

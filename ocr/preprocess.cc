@@ -9,6 +9,8 @@ namespace docintake::ocr {
 namespace {
 
 constexpr float kDegreesPerRadian = 57.29578f;
+// Leptonica's Otsu thresholding needs tiles of at least 16 x 16 pixels.
+constexpr int kMinOtsuTile = 16;
 
 absl::StatusOr<PixPtr> Checked(Pix* pix, absl::string_view what) {
   if (pix == nullptr) {
@@ -33,12 +35,15 @@ absl::StatusOr<PixPtr> Binarize(Pix* page) {
   // One tile for the whole page: a global Otsu threshold, robust against
   // the even paper tone of scans.
   Pix* binary = nullptr;
-  if (pixOtsuAdaptiveThreshold(grey->get(), pixGetWidth(page),
+  if (pixGetWidth(page) >= kMinOtsuTile && pixGetHeight(page) >= kMinOtsuTile &&
+      pixOtsuAdaptiveThreshold(grey->get(), pixGetWidth(page),
                                pixGetHeight(page), 0, 0, 0.1f, nullptr,
-                               &binary) != 0) {
-    return absl::InternalError("Leptonica could not binarise the page");
+                               &binary) == 0 &&
+      binary != nullptr) {
+    return PixPtr(binary);
   }
-  return Checked(binary, "binarise the page");
+  // Too small for Otsu's tiles: a fixed mid-grey threshold.
+  return Checked(pixThresholdToBinary(grey->get(), 128), "binarise the page");
 }
 
 absl::StatusOr<PixPtr> RotateUpright(Pix* page, int rotation) {

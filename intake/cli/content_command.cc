@@ -26,6 +26,10 @@ int RunContent(const std::vector<std::string>& args, CommandIo& io) {
   flags.AddString("output", &output, "where to write the bytes; - for stdout",
                   "FILE");
   flags.AddAlias('o', "output");
+  bool rendition = false;
+  flags.AddBool("rendition", &rendition,
+                "the searchable PDF/A rendition of a scan instead of the "
+                "original");
   std::vector<std::string> ids;
   if (std::optional<int> done =
           ParseCommandLine(flags, kCommand, args, io, ids)) {
@@ -37,7 +41,7 @@ int RunContent(const std::vector<std::string>& args, CommandIo& io) {
   Client client(common.server);
   if (output == "-") {
     absl::StatusOr<DownloadResult> result =
-        StreamContent(client.archive(), ids[0], io.out);
+        StreamContent(client.archive(), ids[0], io.out, rendition);
     if (!result.ok()) {
       io.err << ErrorLine(kCommand, ids[0], result.status()) << std::endl;
       return kExitFailure;
@@ -45,7 +49,7 @@ int RunContent(const std::vector<std::string>& args, CommandIo& io) {
     return kExitOk;
   }
   absl::StatusOr<DownloadResult> result =
-      DownloadContent(client.archive(), io.fs, ids[0], output);
+      DownloadContent(client.archive(), io.fs, ids[0], output, rendition);
   if (!result.ok()) {
     io.err << ErrorLine(kCommand, ids[0], result.status()) << std::endl;
     return kExitFailure;

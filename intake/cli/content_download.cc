@@ -16,16 +16,23 @@
 namespace docintake::cli {
 namespace {
 
-// The SHA-256 the archive recorded for the document's original bytes.
+// The SHA-256 the archive recorded for the document's original bytes (or
+// its rendition).
 absl::StatusOr<std::string> RecordedSha256(
-    v1::ArchiveService::StubInterface& stub, const std::string& document_id) {
+    v1::ArchiveService::StubInterface& stub, const std::string& document_id,
+    bool rendition) {
   grpc::ClientContext context;
   SetUnaryDeadline(context);
   v1::GetRecordRequest request;
   request.set_document_id(document_id);
   v1::Record record;
   RETURN_IF_ERROR(FromGrpcStatus(stub.GetRecord(&context, request, &record)));
-  return record.intake().sha256();
+  if (!rendition) return record.intake().sha256();
+  if (!record.has_rendition()) {
+    return absl::NotFoundError(
+        absl::StrCat("document ", document_id, " has no rendition"));
+  }
+  return record.rendition().sha256();
 }
 
 // Feeds every chunk of the content to `sink`; stops at the first sink error.
@@ -33,12 +40,14 @@ absl::StatusOr<std::string> RecordedSha256(
 // SHA-256.
 absl::StatusOr<DownloadResult> ReadContent(
     v1::ArchiveService::StubInterface& stub, const std::string& document_id,
+    bool rendition,
     const std::function<absl::Status(const std::string&)>& sink) {
   ASSIGN_OR_RETURN(const std::string expected,
-                   RecordedSha256(stub, document_id));
+                   RecordedSha256(stub, document_id, rendition));
   grpc::ClientContext context;
   v1::GetContentRequest request;
   request.set_document_id(document_id);
+  request.set_rendition(rendition);
   std::unique_ptr<grpc::ClientReaderInterface<v1::ContentChunk>> reader =
       stub.GetContent(&context, request);
   base::Sha256 hasher;
@@ -68,7 +77,7 @@ absl::StatusOr<DownloadResult> ReadContent(
 
 absl::StatusOr<DownloadResult> DownloadContent(
     v1::ArchiveService::StubInterface& stub, base::FileSystem& fs,
-    const std::string& document_id, const std::string& path) {
+    const std::string& document_id, const std::string& path, bool rendition) {
   const std::filesystem::path target(path);
   std::string dir = target.parent_path().string();
   if (dir.empty()) dir = ".";
@@ -78,11 +87,11 @@ absl::StatusOr<DownloadResult> DownloadContent(
                    fs.NewWritableFile(tmp));
   absl::StatusOr<DownloadResult> result =
       [&]() -> absl::StatusOr<DownloadResult> {
-    ASSIGN_OR_RETURN(
-        DownloadResult received,
-        ReadContent(stub, document_id, [&file](const std::string& data) {
-          return file->Append(data);
-        }));
+    ASSIGN_OR_RETURN(DownloadResult received,
+                     ReadContent(stub, document_id, rendition,
+                                 [&file](const std::string& data) {
+                                   return file->Append(data);
+                                 }));
     RETURN_IF_ERROR(file->Sync());
     RETURN_IF_ERROR(file->Close());
     RETURN_IF_ERROR(fs.Rename(tmp, path));
@@ -98,14 +107,15 @@ absl::StatusOr<DownloadResult> DownloadContent(
 
 absl::StatusOr<DownloadResult> StreamContent(
     v1::ArchiveService::StubInterface& stub, const std::string& document_id,
-    std::ostream& out) {
+    std::ostream& out, bool rendition) {
   ASSIGN_OR_RETURN(
       DownloadResult result,
-      ReadContent(stub, document_id, [&out](const std::string& data) {
-        out.write(data.data(), static_cast<std::streamsize>(data.size()));
-        return out ? absl::OkStatus()
-                   : absl::DataLossError("writing the output failed");
-      }));
+      ReadContent(
+          stub, document_id, rendition, [&out](const std::string& data) {
+            out.write(data.data(), static_cast<std::streamsize>(data.size()));
+            return out ? absl::OkStatus()
+                       : absl::DataLossError("writing the output failed");
+          }));
   out.flush();
   if (!out) return absl::DataLossError("writing the output failed");
   return result;

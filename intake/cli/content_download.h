@@ -21,18 +21,20 @@ struct DownloadResult {
   std::string sha256;  // lower-case hex of the bytes received
 };
 
-// Writes the content of `document_id` to `path`. On any error `path` is
-// untouched and no temporary file remains. Returns the server's status, the
-// local file error, or DATA_LOSS when the bytes do not match the record.
+// Writes the content of `document_id` (its rendition if `rendition`) to
+// `path`. On any error `path` is untouched and no temporary file remains.
+// Returns the server's status, the local file error, or DATA_LOSS when the
+// bytes do not match the record.
 absl::StatusOr<DownloadResult> DownloadContent(
     v1::ArchiveService::StubInterface& stub, base::FileSystem& fs,
-    const std::string& document_id, const std::string& path);
+    const std::string& document_id, const std::string& path,
+    bool rendition = false);
 
 // Writes the content of `document_id` to `out` as it arrives (stdout); a
 // failed download may have written part of it.
 absl::StatusOr<DownloadResult> StreamContent(
     v1::ArchiveService::StubInterface& stub, const std::string& document_id,
-    std::ostream& out);
+    std::ostream& out, bool rendition = false);
 
 }  // namespace docintake::cli
 

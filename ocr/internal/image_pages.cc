@@ -17,6 +17,34 @@ const l_uint8* Data(absl::string_view bytes) {
 constexpr int kMinPlausibleDpi = 50;
 constexpr int kMaxPlausibleDpi = 2400;
 
+// libjpeg visits every block of the image in every scan, even an empty one,
+// so a small file of thousands of scans costs minutes. Real progressive
+// JPEGs have about ten.
+constexpr int kMaxJpegScans = 100;
+
+// The number of scans (SOS segments) of a JPEG, found by walking its
+// markers up to EOI or the end of the data; linear in the size.
+int CountJpegScans(absl::string_view jpeg) {
+  const auto byte = [&](size_t i) { return static_cast<uint8_t>(jpeg[i]); };
+  int scans = 0;
+  size_t i = 2;  // past SOI
+  while (i + 1 < jpeg.size()) {
+    const uint8_t marker = byte(i + 1);
+    if (byte(i) != 0xFF || marker == 0xFF) {
+      ++i;  // entropy-coded data, or fill before a marker
+    } else if (marker == 0x00 || marker == 0x01 ||
+               (marker >= 0xD0 && marker <= 0xD7)) {
+      i += 2;  // stuffed byte, TEM, RSTn: no length field
+    } else if (marker == 0xD9 || i + 3 >= jpeg.size()) {
+      break;  // EOI, or a truncated header
+    } else {
+      if (marker == 0xDA) ++scans;
+      i += 2 + (static_cast<size_t>(byte(i + 2)) << 8 | byte(i + 3));
+    }
+  }
+  return scans;
+}
+
 class TiffPages final : public PageSource {
  public:
   TiffPages(absl::string_view bytes, const PageLimits& limits, int pages)
@@ -151,6 +179,14 @@ absl::StatusOr<std::unique_ptr<PageSource>> OpenSingleImage(
     return absl::InvalidArgumentError("image header cannot be read");
   }
   RETURN_IF_ERROR(CheckPixels(1, w, h, limits));
+  if (format == IFF_JFIF_JPEG) {
+    const int scans = CountJpegScans(bytes);
+    if (scans > kMaxJpegScans) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "JPEG has ", scans, " scans, more than ", kMaxJpegScans,
+          " (a corrupt or hostile progressive JPEG)"));
+    }
+  }
   return std::make_unique<SingleImage>(bytes, limits, format == IFF_JFIF_JPEG);
 }
 

@@ -32,7 +32,7 @@ class ArchiveE2eTest : public ServiceFixture {
   // covered by a checkpoint.
   std::string ArchiveOne(const std::string& tag) {
     v1::SubmitReply reply;
-    const std::string png = "\x89PNG\r\n\x1a\n" + tag;
+    const std::string png = TinyDocument(tag);
     EXPECT_TRUE(Submit(png, &reply).ok());
     v1::Record record = WaitForState(reply.document_id(), v1::ARCHIVED);
     WaitForCheckpointOf(record.archive().log_index() + 1);
@@ -188,7 +188,7 @@ TEST_F(ArchiveE2eTest, ProofBeforeAnyCheckpointIsAClearError) {
   ASSERT_TRUE(server_->Stop(absl::Seconds(30)).ok());
   StartServer({"--checkpoint-interval", "1h"});
   v1::SubmitReply reply;
-  ASSERT_TRUE(Submit("\x89PNG\r\n\x1a\nlate", &reply).ok());
+  ASSERT_TRUE(Submit(TinyDocument("late"), &reply).ok());
   WaitForState(reply.document_id(), v1::ARCHIVED);
   CommandResult proof = Cli("archive proof " + reply.document_id());
   EXPECT_NE(proof.exit_code, 0);

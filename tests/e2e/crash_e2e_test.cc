@@ -40,7 +40,6 @@ constexpr size_t kRandomBytesPerDocument = 64;
 // Checks stop after this many failures: a broken build would otherwise report
 // every one of thousands of documents.
 constexpr int kMaxFailures = 50;
-const char kPngMagic[] = "\x89PNG\r\n\x1a\n";
 
 // A document the server acknowledged: what it promised to keep.
 struct Acknowledged {
@@ -96,8 +95,8 @@ class CrashE2eTest : public ServiceFixture {
     std::mt19937_64 bytes(seed + static_cast<uint64_t>(round) * kClientThreads +
                           static_cast<uint64_t>(thread));
     for (int n = 0; !stop_; ++n) {
-      std::string content = absl::StrCat(kPngMagic, "round ", round, " thread ",
-                                         thread, " #", n, "\n");
+      std::string content = TinyDocument(
+          absl::StrCat("round ", round, " thread ", thread, " #", n, "\n"));
       for (size_t i = 0; i < kRandomBytesPerDocument; ++i) {
         content.push_back(static_cast<char>(bytes() & 0xff));
       }

@@ -44,8 +44,7 @@ class EvidenceE2eTest : public ServiceFixture {
   // archived and covered by a checkpoint.
   std::string ArchiveOne() {
     v1::SubmitReply reply;
-    content_ =
-        absl::StrCat("\x89PNG\r\n\x1a\n", marker_, std::string(200 << 10, 'z'));
+    content_ = TinyDocument(absl::StrCat(marker_, std::string(200 << 10, 'z')));
     EXPECT_TRUE(Submit(content_, &reply, "", "scan.png").ok());
     v1::Record record = WaitForState(reply.document_id(), v1::ARCHIVED);
     const absl::Time deadline = absl::Now() + absl::Seconds(30);
@@ -131,7 +130,7 @@ TEST_F(EvidenceE2eTest, ExportBeforeACheckpointLeavesNoFile) {
   ASSERT_TRUE(server_->Stop(absl::Seconds(30)).ok());
   StartServer({"--checkpoint-interval", "1h"});
   v1::SubmitReply reply;
-  ASSERT_TRUE(Submit("\x89PNG\r\n\x1a\nlate", &reply).ok());
+  ASSERT_TRUE(Submit(TinyDocument("late"), &reply).ok());
   WaitForState(reply.document_id(), v1::ARCHIVED);
   const std::string bundle = dir_.Path("early.tar");
   CommandResult exported =

@@ -122,6 +122,15 @@ TEST_F(OcrE2eTest, ScanIsRecognisedAndArchivedWithASearchableRendition) {
     EXPECT_GT(Overlap(page.text(), PdftotextPage(path, page.number())), 0.95)
         << "page " << page.number();
   }
+  // The CLI fetches it checked against the record's hash.
+  const std::string fetched = dir_.Path("fetched.pdf");
+  EXPECT_EQ(
+      RunCommand(std::string(DOCINTAKE_CLI_BINARY) + " content --server " +
+                 server_->address() + " --rendition -o '" + fetched + "' " +
+                 reply.document_id())
+          .exit_code,
+      0);
+  EXPECT_EQ(ReadFileOrDie(fetched), rendition);
   // The original is unchanged.
   EXPECT_EQ(ArchivedContent(reply.document_id()),
             ReadFileOrDie(corpus + "/ocr/" + file));

@@ -4,6 +4,15 @@
 
 namespace docintake::testing {
 
+std::string TinyDocument(const std::string& tag) {
+  static const char kPng[] =
+      "\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR\x00\x00\x00\x08\x00\x00\x00"
+      "\x08\x08\x00\x00\x00\x00\xe1\x64\xe1\x57\x00\x00\x00\x0eIDAT\x78\x9c"
+      "\x63\xf8\x0f\x05\x0c\x94\x31\x00\xf7\xc0\x3f\xc1\xb2\x34\x41\xbb\x00"
+      "\x00\x00\x00IEND\xae\x42\x60\x82";
+  return std::string(kPng, sizeof(kPng) - 1) + tag;
+}
+
 void ServiceFixture::StartServer(std::vector<std::string> extra_args) {
   ServerProcessOptions config;
   config.binary = DOCINTAKED_BINARY;

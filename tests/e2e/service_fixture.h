@@ -18,6 +18,11 @@
 
 namespace docintake::testing {
 
+// A tiny valid PNG (8 x 8 white pixels) followed by `tag`: a document that
+// goes through the whole pipeline quickly (a blank page for OCR) and is
+// archived, for tests about storage rather than content.
+std::string TinyDocument(const std::string& tag);
+
 class ServiceFixture : public ::testing::Test {
  protected:
   void SetUp() override { StartServer(); }

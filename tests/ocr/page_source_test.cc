@@ -2,8 +2,8 @@
 // claim gigapixels or too many pages, truncated, empty, encrypted and random
 // files, and the normalisation of depth and resolution. Every refusal has a
 // specific code, a message naming the problem, and comes quickly (limits are
-// checked from headers before decoding). Each hostile file has a control of
-// the same construction that is accepted.
+// checked from headers before decoding). Hand-made hostile files have a
+// control of the same construction that is accepted.
 #include "ocr/page_source.h"
 
 #include <sys/resource.h>
@@ -61,7 +61,7 @@ absl::Status DecodeAll(absl::string_view bytes, const PageLimits& limits = {}) {
   return status;
 }
 
-// The one page of `bytes`; fails the test if it cannot be decoded.
+// Page 0 of `bytes`, expected to be its only page.
 absl::StatusOr<PageImage> OnlyPage(absl::string_view bytes,
                                    const PageLimits& limits = {}) {
   absl::StatusOr<std::unique_ptr<PageSource>> source = OpenPages(bytes, limits);
@@ -179,6 +179,25 @@ TEST(PageSourceTest, RejectsTruncatedJpeg) {
   EXPECT_THAT(Message(status), HasSubstr("JPEG"));
   EXPECT_THAT(Message(status),
               AnyOf(HasSubstr("truncated"), HasSubstr("corrupt")));
+}
+
+TEST(PageSourceTest, RejectsJpegOfManyEmptyScansQuickly) {
+  // libjpeg visits every block in every scan: 5000 empty scans of a 9 Mpx
+  // image would take seconds (minutes for a 1 MiB file) if decoded.
+  PixPtr grey(pixCreate(3000, 3000, 8));
+  pixSetAll(grey.get());
+  const std::string progressive = testing::EncodeJpeg(grey.get(), true);
+  const size_t first_scan = progressive.find("\xff\xda");
+  ASSERT_NE(first_scan, std::string::npos);
+  ASSERT_TRUE(OnlyPage(progressive).ok());  // control: a real progressive JPEG
+  std::string jpeg = progressive.substr(0, first_scan);
+  for (int i = 0; i < 5000; ++i) {
+    jpeg += std::string("\xff\xda\x00\x08\x01\x01\x00\x00\x00\x00", 10);
+  }
+  jpeg += "\xff\xd9";
+  const absl::Status status = DecodeAll(jpeg);
+  EXPECT_TRUE(absl::IsInvalidArgument(status)) << status;
+  EXPECT_THAT(Message(status), HasSubstr("scans"));
 }
 
 TEST(PageSourceTest, RejectsPdfWithoutPages) {
@@ -303,7 +322,7 @@ std::string ColorAt(Pix* pix, int x, int y) {
   return absl::StrCat(r, ",", g, ",", b);
 }
 
-TEST(PageSourceTest, RemovesColormapOfPng) {
+TEST(PageSourceTest, RemovesColormapOfPngAndTiff) {
   struct Case {
     int depth;
     std::vector<std::vector<int>> colors;  // the colour map
@@ -314,7 +333,6 @@ TEST(PageSourceTest, RemovesColormapOfPng) {
       {2, {{255, 255, 255}, {0, 0, 0}}},
   };
   for (const Case& c : cases) {
-    SCOPED_TRACE(absl::StrCat(c.depth, " bpp colour map"));
     PixPtr pix(pixCreate(30, 20, c.depth));
     PixColormap* cmap = pixcmapCreate(c.depth);
     for (const std::vector<int>& rgb : c.colors) {
@@ -322,21 +340,58 @@ TEST(PageSourceTest, RemovesColormapOfPng) {
     }
     pixSetColormap(pix.get(), cmap);
     pixSetPixel(pix.get(), 5, 5, 1);
+    const std::pair<const char*, std::string> files[] = {
+        {"PNG", testing::EncodePng(pix.get())},
+        {"TIFF", testing::EncodeTiff(pix.get(), IFF_TIFF_ZIP)},
+    };
+    for (const auto& [format, bytes] : files) {
+      SCOPED_TRACE(absl::StrCat(format, ", ", c.depth, " bpp colour map"));
+      PixPtr reread(pixReadMem(reinterpret_cast<const l_uint8*>(bytes.data()),
+                               bytes.size()));
+      ASSERT_NE(reread, nullptr);
+      ASSERT_NE(pixGetColormap(reread.get()), nullptr)
+          << "the file must carry a colour map for this test to mean anything";
+
+      absl::StatusOr<PageImage> page = OnlyPage(bytes);
+      ASSERT_TRUE(page.ok()) << page.status();
+      EXPECT_THAT(pixGetDepth(page->pix.get()), AnyOf(8, 32));
+      EXPECT_EQ(pixGetColormap(page->pix.get()), nullptr);
+      const std::vector<int>& ink = c.colors[1];
+      EXPECT_EQ(ColorAt(page->pix.get(), 5, 5),
+                absl::StrCat(ink[0], ",", ink[1], ",", ink[2]));
+      EXPECT_EQ(ColorAt(page->pix.get(), 0, 0), "255,255,255");
+    }
+  }
+}
+
+TEST(PageSourceTest, OneBitPalettePngStaysBinaryWithBlackAsSetBit) {
+  // Both orders of a black-and-white palette: after decoding a set bit is
+  // black (Leptonica's convention, which OCR relies on), whatever the
+  // palette said. (Leptonica's PNG reader drops such a palette itself.)
+  for (const bool white_first : {true, false}) {
+    SCOPED_TRACE(white_first ? "palette: white, black"
+                             : "palette: black, white");
+    PixPtr pix(pixCreate(30, 20, 1));
+    PixColormap* cmap = pixcmapCreate(1);
+    const int white = white_first ? 0 : 1;
+    const int first = white_first ? 255 : 0;
+    pixcmapAddColor(cmap, first, first, first);
+    pixcmapAddColor(cmap, 255 - first, 255 - first, 255 - first);
+    pixSetColormap(pix.get(), cmap);
+    pixSetAllArbitrary(pix.get(), static_cast<l_uint32>(white));
+    pixSetPixel(pix.get(), 5, 5, static_cast<l_uint32>(1 - white));
     const std::string png = testing::EncodePng(pix.get());
-    PixPtr reread(
-        pixReadMem(reinterpret_cast<const l_uint8*>(png.data()), png.size()));
-    ASSERT_NE(reread, nullptr);
-    ASSERT_NE(pixGetColormap(reread.get()), nullptr)
-        << "the PNG must carry a colour map for this test to mean anything";
+    ASSERT_THAT(png, HasSubstr("PLTE")) << "the PNG must have a palette";
 
     absl::StatusOr<PageImage> page = OnlyPage(png);
     ASSERT_TRUE(page.ok()) << page.status();
-    EXPECT_THAT(pixGetDepth(page->pix.get()), AnyOf(8, 32));
     EXPECT_EQ(pixGetColormap(page->pix.get()), nullptr);
-    const std::vector<int>& ink = c.colors[1];
-    EXPECT_EQ(ColorAt(page->pix.get(), 5, 5),
-              absl::StrCat(ink[0], ",", ink[1], ",", ink[2]));
-    EXPECT_EQ(ColorAt(page->pix.get(), 0, 0), "255,255,255");
+    ASSERT_EQ(pixGetDepth(page->pix.get()), 1);
+    l_uint32 ink = 0, paper = 1;
+    pixGetPixel(page->pix.get(), 5, 5, &ink);
+    pixGetPixel(page->pix.get(), 0, 0, &paper);
+    EXPECT_EQ(ink, 1u) << "the black pixel";
+    EXPECT_EQ(paper, 0u) << "the white paper";
   }
 }
 

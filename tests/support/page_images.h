@@ -181,10 +181,10 @@ inline ocr::PixPtr GeneratedPage(int width, int height, int depth) {
   return pix;
 }
 
-inline std::string EncodeJpeg(Pix* pix) {
+inline std::string EncodeJpeg(Pix* pix, bool progressive = false) {
   l_uint8* data = nullptr;
   size_t size = 0;
-  const int rc = pixWriteMemJpeg(&data, &size, pix, 75, 0);
+  const int rc = pixWriteMemJpeg(&data, &size, pix, 75, progressive ? 1 : 0);
   return page_images_internal::TakeBytes(rc, data, size);
 }
 
