@@ -181,4 +181,9 @@ bool DeclaredTypeMatches(absl::string_view declared, v1::MediaKind kind) {
   }
 }
 
+bool HasPages(v1::MediaKind kind) {
+  return kind == v1::PDF || kind == v1::TIFF || kind == v1::PNG ||
+         kind == v1::JPEG;
+}
+
 }  // namespace docintake::intake

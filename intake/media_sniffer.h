@@ -28,6 +28,9 @@ absl::StatusOr<SniffedMedia> SniffMedia(absl::string_view head);
 // with the sniffed kind, e.g. "text/xml" for a UBL invoice.
 bool DeclaredTypeMatches(absl::string_view declared, v1::MediaKind kind);
 
+// Whether documents of this kind consist of pages (PDF, TIFF, PNG, JPEG).
+bool HasPages(v1::MediaKind kind);
+
 }  // namespace docintake::intake
 
 #endif  // DOCINTAKE_INTAKE_MEDIA_SNIFFER_H_

@@ -3,6 +3,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "base/status_macros.h"
+#include "intake/media_sniffer.h"
 #include "ocr/barcode_reader.h"
 #include "ocr/page_extract.h"
 #include "ocr/preprocess.h"
@@ -74,15 +75,7 @@ bool BatchSplitStage::AppliesTo(const v1::Record& record) const {
       record.intake().has_batch_origin()) {
     return false;
   }
-  switch (record.intake().media_kind()) {
-    case v1::PDF:
-    case v1::TIFF:
-    case v1::PNG:
-    case v1::JPEG:
-      return true;
-    default:
-      return false;
-  }
+  return HasPages(record.intake().media_kind());
 }
 
 absl::StatusOr<internal::StageOutput> BatchSplitStage::Run(

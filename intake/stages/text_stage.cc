@@ -8,6 +8,7 @@
 #include "absl/strings/str_join.h"
 #include "base/sha256.h"
 #include "base/status_macros.h"
+#include "intake/media_sniffer.h"
 #include "ocr/document_ocr.h"
 #include "ocr/pdf_text_extractor.h"
 #include "ocr/text_layer.h"
@@ -71,15 +72,7 @@ void SetOutcome(const v1::TextLayer& layer, float low_confidence,
 
 bool TextStage::AppliesTo(const v1::Record& record) const {
   if (record.has_batch_split()) return false;
-  switch (record.intake().media_kind()) {
-    case v1::PDF:
-    case v1::TIFF:
-    case v1::PNG:
-    case v1::JPEG:
-      return true;
-    default:
-      return false;
-  }
+  return HasPages(record.intake().media_kind());
 }
 
 absl::Status TextStage::Recognize(absl::string_view content,

@@ -22,17 +22,17 @@ ChildLimits Limits(absl::Duration deadline) {
 
 TEST(ChildProcessTest, ReturnsTheChildsBytes) {
   const std::string big(3 << 20, 'x');  // more than a pipe buffer
-  absl::StatusOr<std::string> out = RunInChild(
-      [&]() -> absl::StatusOr<std::string> { return big + "!"; },
-      Limits(absl::Seconds(10)));
+  absl::StatusOr<std::string> out =
+      RunInChild([&]() -> absl::StatusOr<std::string> { return big + "!"; },
+                 Limits(absl::Seconds(10)));
   ASSERT_TRUE(out.ok()) << out.status();
   EXPECT_EQ(*out, big + "!");
 }
 
 TEST(ChildProcessTest, ReturnsAnEmptyValue) {
-  absl::StatusOr<std::string> out = RunInChild(
-      []() -> absl::StatusOr<std::string> { return std::string(); },
-      Limits(absl::Seconds(10)));
+  absl::StatusOr<std::string> out =
+      RunInChild([]() -> absl::StatusOr<std::string> { return std::string(); },
+                 Limits(absl::Seconds(10)));
   ASSERT_TRUE(out.ok()) << out.status();
   EXPECT_EQ(*out, "");
 }
