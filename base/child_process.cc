@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -30,8 +31,16 @@ void WriteAll(int fd, const char* data, size_t size) {
 }
 
 [[noreturn]] void ChildMain(
-    int fd, const std::function<absl::StatusOr<std::string>()>& work,
+    int fd, pid_t parent,
+    const std::function<absl::StatusOr<std::string>()>& work,
     const ChildLimits& limits) {
+  // Die with the parent (a killed service must not leave workers behind),
+  // and drop every inherited descriptor but ours: the child must not keep
+  // the data directory's lock or sockets alive.
+  ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+  if (::getppid() != parent) ::_exit(1);
+  if (fd > 3) ::close_range(3, static_cast<unsigned>(fd) - 1, 0);
+  ::close_range(static_cast<unsigned>(fd) + 1, ~0u, 0);
   const rlim_t cpu = static_cast<rlim_t>(
       std::max<int64_t>(1, absl::ToInt64Seconds(limits.deadline) + 1));
   rlimit cpu_limit{cpu, cpu};
@@ -65,13 +74,14 @@ absl::StatusOr<std::string> RunInChild(
     return absl::InternalError(absl::StrCat("pipe: ", std::strerror(errno)));
   }
   Fd read_end(fds[0]), write_end(fds[1]);
+  const pid_t parent = ::getpid();
   const pid_t pid = ::fork();
   if (pid < 0) {
     return absl::InternalError(absl::StrCat("fork: ", std::strerror(errno)));
   }
   if (pid == 0) {
     read_end.Close();
-    ChildMain(write_end.get(), work, limits);
+    ChildMain(write_end.get(), parent, work, limits);
   }
   write_end.Close();
 

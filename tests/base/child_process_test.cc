@@ -3,6 +3,9 @@
 // clear error, and the parent carries on.
 #include "base/child_process.h"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <csignal>
 #include <string>
 #include <vector>
@@ -72,6 +75,21 @@ TEST(ChildProcessTest, ACrashingChildIsAnErrorNotACrash) {
       Limits(absl::Seconds(10)));
   EXPECT_TRUE(absl::IsResourceExhausted(out.status())) << out.status();
   EXPECT_NE(out.status().message().find("crashed"), absl::string_view::npos);
+}
+
+TEST(ChildProcessTest, ChildHoldsNoInheritedDescriptors) {
+  // E.g. the data directory's lock: a child left running must not hold it.
+  int fds[2];
+  ASSERT_EQ(::pipe(fds), 0);
+  absl::StatusOr<std::string> out = RunInChild(
+      [&]() -> absl::StatusOr<std::string> {
+        return std::string(::fcntl(fds[0], F_GETFD) < 0 ? "closed" : "open");
+      },
+      Limits(absl::Seconds(10)));
+  ::close(fds[0]);
+  ::close(fds[1]);
+  ASSERT_TRUE(out.ok()) << out.status();
+  EXPECT_EQ(*out, "closed");
 }
 
 #if !defined(__SANITIZE_ADDRESS__)
