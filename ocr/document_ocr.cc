@@ -14,8 +14,10 @@ namespace {
 // The outcome for one page, filled by whichever thread recognised it.
 struct PageSlot {
   PageResult result;
+  // For the rendition: the recognised image (only its header when `jpeg`
+  // holds the pixels).
   PixPtr image;
-  std::string jpeg;  // the original JPEG, if the image is unchanged
+  std::string jpeg;
 };
 
 // The resolution the rendition states for a page: the page's own, unless
@@ -27,6 +29,29 @@ int RenditionDpi(Pix* image, int dpi) {
   if (shortest * 72.0 / dpi < 3) dpi = std::max(1, shortest * 72 / 3);
   if (longest * 72.0 / dpi > 14400) dpi = (longest * 72 + 14399) / 14400;
   return dpi;
+}
+
+// Keeps only what the rendition needs, so that a long document does not hold
+// every page's pixels: a 1 bpp page as it is (it becomes G4), any other as
+// JPEG bytes beside a Pix header of the same size and depth (no pixels).
+absl::Status CompactForRendition(PageSlot& slot, int jpeg_quality) {
+  Pix* image = slot.image.get();
+  if (pixGetDepth(image) == 1) return absl::OkStatus();
+  if (slot.jpeg.empty()) {
+    l_uint8* data = nullptr;
+    size_t size = 0;
+    if (pixWriteMemJpeg(&data, &size, image, std::clamp(jpeg_quality, 1, 100),
+                        0) != 0) {
+      return absl::InternalError("Leptonica could not encode the page");
+    }
+    slot.jpeg.assign(reinterpret_cast<const char*>(data), size);
+    lept_free(data);
+  }
+  PixPtr header(pixCreateHeader(pixGetWidth(image), pixGetHeight(image),
+                                pixGetDepth(image)));
+  if (header == nullptr) return absl::ResourceExhaustedError("no memory");
+  slot.image = std::move(header);
+  return absl::OkStatus();
 }
 
 absl::Status WithPage(const absl::Status& status, int index) {
@@ -60,17 +85,17 @@ absl::StatusOr<DocumentOcr> OcrDocument(OcrEngine& engine,
   absl::Mutex mu;
   absl::Status error;  // the first failure stops every thread
   std::atomic<bool> failed{false};
+  auto fail = [&](absl::Status status) {
+    absl::MutexLock lock(&mu);
+    if (error.ok()) error = std::move(status);
+    failed = true;
+  };
   auto work = [&](PageSource* source) {
     std::unique_ptr<PageSource> own;
     if (source == nullptr) {
       absl::StatusOr<std::unique_ptr<PageSource>> opened =
           OpenPages(bytes, options.limits);
-      if (!opened.ok()) {
-        absl::MutexLock lock(&mu);
-        if (error.ok()) error = opened.status();
-        failed = true;
-        return;
-      }
+      if (!opened.ok()) return fail(opened.status());
       own = std::move(*opened);
       source = own.get();
     }
@@ -79,15 +104,18 @@ absl::StatusOr<DocumentOcr> OcrDocument(OcrEngine& engine,
       absl::StatusOr<PageImage> page = source->Page(index);
       absl::StatusOr<RecognizedPage> recognized =
           page.ok() ? engine.Recognize(*page) : page.status();
-      if (!recognized.ok()) {
-        absl::MutexLock lock(&mu);
-        if (error.ok()) error = WithPage(recognized.status(), index);
-        failed = true;
-        return;
+      if (!recognized.ok()) return fail(WithPage(recognized.status(), index));
+      PageSlot& slot = slots[i];
+      slot.result = std::move(recognized->result);
+      slot.image = std::move(recognized->image);
+      if (recognized->unchanged) slot.jpeg = std::move(page->jpeg);
+      if (!options.rendition) {
+        slot.image.reset();
+        continue;
       }
-      slots[i].result = std::move(recognized->result);
-      slots[i].image = std::move(recognized->image);
-      if (recognized->unchanged) slots[i].jpeg = std::move(page->jpeg);
+      absl::Status compacted =
+          CompactForRendition(slot, options.rendition_options.jpeg_quality);
+      if (!compacted.ok()) return fail(WithPage(compacted, index));
     }
   };
   const int threads =
