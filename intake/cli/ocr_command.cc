@@ -2,6 +2,7 @@
 // archiving it — in the server (OcrService.Recognize) or, with --local, in
 // this process — and prints per page the rotation, skew, mean confidence
 // and text; -o writes the searchable PDF/A-2b rendition.
+#include <chrono>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -21,6 +22,7 @@ namespace {
 constexpr char kCommand[] = "ocr";
 constexpr uint64_t kMaxInputBytes = 256ull << 20;
 constexpr size_t kChunkBytes = 1 << 20;
+constexpr std::chrono::hours kRemoteTimeout(1);
 
 constexpr char kSummary[] =
     "Recognises the text of a scan (PDF, TIFF, PNG or JPEG) without "
@@ -62,6 +64,8 @@ absl::StatusOr<OcrResult> RecognizeRemotely(Client& client,
                                             bool rendition) {
   grpc::ClientContext context;
   client.Identify(context);
+  // Long documents take minutes; a hung server must not hang us forever.
+  context.set_deadline(std::chrono::system_clock::now() + kRemoteTimeout);
   auto stream = client.ocr().Recognize(&context);
   v1::RecognizeRequest request;
   request.mutable_header()->set_filename(filename);
