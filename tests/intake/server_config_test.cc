@@ -46,6 +46,33 @@ TEST(ServerConfigTest, RejectsUnknownAndMalformedSettings) {
   EXPECT_FALSE(ParseServerConfig({"positional"}).ok());
 }
 
+TEST(ServerConfigTest, OcrAndBatchSettings) {
+  absl::StatusOr<ServerConfig> defaults = ParseServerConfig({});
+  ASSERT_TRUE(defaults.ok());
+  EXPECT_EQ(defaults->ocr_language, "deu");
+  EXPECT_EQ(defaults->ocr_dpi, 300);
+  EXPECT_TRUE(defaults->split_batches);
+  EXPECT_FALSE(defaults->split_at_blank_pages);
+  absl::StatusOr<ServerConfig> c = ParseServerConfig(
+      {"--ocr-language", "deu+eng", "--ocr-dpi", "400", "--ocr-engines", "3",
+       "--ocr-max-page-time", "30s", "--max-page-pixels", "1000000",
+       "--split-batches", "false", "--split-at-blank-pages", "yes"});
+  ASSERT_TRUE(c.ok()) << c.status();
+  EXPECT_EQ(c->ocr_language, "deu+eng");
+  EXPECT_EQ(c->ocr_dpi, 400);
+  EXPECT_EQ(c->ocr_engines, 3);
+  EXPECT_EQ(c->ocr_max_page_time, absl::Seconds(30));
+  EXPECT_EQ(c->max_page_pixels, 1000000);
+  EXPECT_FALSE(c->split_batches);
+  EXPECT_TRUE(c->split_at_blank_pages);
+  EXPECT_FALSE(ParseServerConfig({"--ocr-dpi", "5000"}).ok());
+  EXPECT_FALSE(ParseServerConfig({"--ocr-language", "../etc"}).ok());
+  EXPECT_THAT(
+      std::string(
+          ParseServerConfig({"--split-batches", "maybe"}).status().message()),
+      HasSubstr("true or false"));
+}
+
 TEST(ServerConfigTest, NamesTheLineOfABadFileEntry) {
   testing::TempDir dir;
   const std::string path = dir.Path("bad.conf");
