@@ -41,8 +41,8 @@ absl::StatusOr<v1::Record> Pipeline::Process(v1::Record record,
     ASSIGN_OR_RETURN(
         internal::StageOutput::Disposition disposition,
         RunStage(
-            stage->name(), [&] { return stage->Run(record, content); },
-            record, rendition));
+            stage->name(), [&] { return stage->Run(record, content); }, record,
+            rendition));
     if (disposition == internal::StageOutput::FAIL) {
       record.set_state(v1::FAILED);
       return record;

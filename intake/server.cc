@@ -11,8 +11,8 @@
 #include "base/log.h"
 #include "base/status_macros.h"
 #include "intake/stages/archive_stage.h"
-#include "intake/stages/hash_sniff_stage.h"
 #include "intake/stages/batch_split_stage.h"
+#include "intake/stages/hash_sniff_stage.h"
 #include "intake/stages/text_stage.h"
 
 namespace docintake::intake {
@@ -109,8 +109,7 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(
   TextStageOptions text_options;
   text_options.max_pdf_pages = config.max_pdf_pages;
   text_options.limits = page_limits;
-  stages.push_back(
-      std::make_unique<TextStage>(*s->ocr_engine_, text_options));
+  stages.push_back(std::make_unique<TextStage>(*s->ocr_engine_, text_options));
   s->pipeline_ = std::make_unique<Pipeline>(
       clock, std::move(stages), std::make_unique<ArchiveStage>(*s->archive_));
   WorkerOptions worker_options;

@@ -50,7 +50,8 @@ class PageSource {
 
 // Sniffs `bytes` (PDF, TIFF, PNG, JPEG). `bytes` must outlive the source.
 // INVALID_ARGUMENT for an unknown format, a corrupt file, a PDF encrypted
-// with a user password, or zero pages; RESOURCE_EXHAUSTED (naming the limit) for too many pages.
+// with a user password, or zero pages; RESOURCE_EXHAUSTED (naming the limit)
+// for too many pages.
 absl::StatusOr<std::unique_ptr<PageSource>> OpenPages(
     absl::string_view bytes, const PageLimits& limits = {});
 

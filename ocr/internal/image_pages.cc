@@ -182,9 +182,9 @@ absl::StatusOr<std::unique_ptr<PageSource>> OpenSingleImage(
   if (format == IFF_JFIF_JPEG) {
     const int scans = CountJpegScans(bytes);
     if (scans > kMaxJpegScans) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "JPEG has ", scans, " scans, more than ", kMaxJpegScans,
-          " (a corrupt or hostile progressive JPEG)"));
+      return absl::InvalidArgumentError(
+          absl::StrCat("JPEG has ", scans, " scans, more than ", kMaxJpegScans,
+                       " (a corrupt or hostile progressive JPEG)"));
     }
   }
   return std::make_unique<SingleImage>(bytes, limits, format == IFF_JFIF_JPEG);
