@@ -107,7 +107,6 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(
         std::make_unique<BatchSplitStage>(*s->intake_, split, page_limits));
   }
   TextStageOptions text_options;
-  text_options.max_pdf_pages = config.max_pdf_pages;
   text_options.limits = page_limits;
   stages.push_back(std::make_unique<TextStage>(*s->ocr_engine_, text_options));
   s->pipeline_ = std::make_unique<Pipeline>(

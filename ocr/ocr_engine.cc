@@ -113,10 +113,6 @@ absl::StatusOr<RecognizedPage> TesseractEngine::Recognize(
   PageResult& result = out.result;
   result.dpi = page.dpi;
   result.dpi_assumed = page.dpi_assumed;
-  if (page.dpi_assumed) {
-    result.warnings.push_back(absl::StrCat(
-        "the image states no usable resolution; assumed ", page.dpi, " dpi"));
-  }
   ASSIGN_OR_RETURN(PixPtr binary, Binarize(page.pix.get()));
   // A page with almost no ink is read once as it is; it is blank only if
   // that finds no word (a short page of text has little ink too).

@@ -3,7 +3,8 @@
 // reused across pages and documents; Recognize blocks while all are busy, so
 // the pool size is the number of pages recognised at once. Tesseract must
 // run with OpenMP limited to one thread (OMP_THREAD_LIMIT=1 in the
-// environment before the process starts; see base/omp.h). Thread-safe.
+// environment before the process starts; see base/openmp_env.h).
+// Thread-safe.
 #ifndef DOCINTAKE_OCR_OCR_ENGINE_H_
 #define DOCINTAKE_OCR_OCR_ENGINE_H_
 

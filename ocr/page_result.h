@@ -49,8 +49,6 @@ struct PageResult {
   int height = 0;
   int dpi = 0;
   bool dpi_assumed = false;
-  // Plain-words notes, e.g. "no resolution in the image; assumed 300 dpi".
-  std::vector<std::string> warnings;
 };
 
 }  // namespace docintake::ocr

@@ -33,6 +33,7 @@ internal::StageOutput ToReview(const absl::Status& status) {
 // WARNING naming blank, low-confidence and assumed-resolution pages.
 void SetOutcome(const v1::TextLayer& layer, float low_confidence,
                 internal::StageOutput& out) {
+  uint32_t assumed_dpi = 0;
   std::vector<std::string> notes;
   std::vector<uint32_t> blank, weak, assumed, empty;
   for (const v1::PageText& page : layer.pages()) {
@@ -42,7 +43,10 @@ void SetOutcome(const v1::TextLayer& layer, float low_confidence,
       } else if (page.mean_confidence() < low_confidence) {
         weak.push_back(page.number());
       }
-      if (page.dpi_assumed()) assumed.push_back(page.number());
+      if (page.dpi_assumed()) {
+        assumed.push_back(page.number());
+        assumed_dpi = page.dpi();
+      }
     } else if (absl::StripAsciiWhitespace(page.text()).empty()) {
       empty.push_back(page.number());
     }
@@ -56,8 +60,8 @@ void SetOutcome(const v1::TextLayer& layer, float low_confidence,
   }
   if (!assumed.empty()) {
     notes.push_back(absl::StrCat("no resolution stated on page(s) ",
-                                 absl::StrJoin(assumed, ", "),
-                                 "; 300 dpi assumed"));
+                                 absl::StrJoin(assumed, ", "), "; ",
+                                 assumed_dpi, " dpi assumed"));
   }
   if (!empty.empty()) {
     notes.push_back(absl::StrCat(empty.size(), " of ", layer.page_count(),
@@ -129,7 +133,7 @@ absl::StatusOr<internal::StageOutput> TextStage::Run(
   bool rendition = true;
   if (record.intake().media_kind() == v1::PDF) {
     absl::StatusOr<ocr::PdfText> text = ocr::ExtractPdfText(
-        content, ocr::PdfTextLimits{options_.max_pdf_pages});
+        content, ocr::PdfTextLimits{options_.limits.max_pages});
     if (!text.ok()) return ToReview(text.status());
     v1::TextLayer& layer = *out.mutable_delta()->mutable_text();
     layer.set_source(v1::TextLayer::PDF_TEXT);

@@ -14,7 +14,7 @@
 namespace docintake::intake {
 
 struct TextStageOptions {
-  int max_pdf_pages = 10000;
+  // Also the page limit of born-digital PDFs.
   ocr::PageLimits limits;
   // Pages whose mean word confidence is below this are named in a warning.
   float low_confidence = 60;

@@ -9,31 +9,9 @@
 #include "absl/strings/str_join.h"
 #include "base/status_macros.h"
 #include "tests/fuzz/seed_generator.h"
+#include "tests/support/page_images.h"
 
 namespace docintake::fuzz {
-
-std::string MakePdf(const std::vector<std::string>& objects, long xref_shift,
-                    absl::string_view trailer_extra) {
-  std::string pdf = "%PDF-1.4\n%\xE2\xE3\xCF\xD3\n";
-  std::vector<size_t> offsets;
-  for (size_t i = 0; i < objects.size(); ++i) {
-    offsets.push_back(pdf.size());
-    absl::StrAppend(&pdf, i + 1, " 0 obj\n", objects[i], "\nendobj\n");
-  }
-  const size_t xref = pdf.size();
-  absl::StrAppend(&pdf, "xref\n0 ", objects.size() + 1,
-                  "\n0000000000 65535 f \n");
-  for (size_t offset : offsets) {
-    char entry[32];
-    std::snprintf(entry, sizeof(entry), "%010ld 00000 n \n",
-                  static_cast<long>(offset) + xref_shift);
-    pdf += entry;
-  }
-  absl::StrAppend(&pdf, "trailer\n<< /Size ", objects.size() + 1,
-                  " /Root 1 0 R", trailer_extra, " >>\nstartxref\n", xref,
-                  "\n%%EOF\n");
-  return pdf;
-}
 
 namespace {
 
@@ -84,44 +62,49 @@ std::string Hex(absl::string_view bytes) {
 absl::Status WritePdfSeeds(const SeedWriter& out) {
   const std::string minimal = MinimalPdf("Rechnung 2024-001 an Muster GmbH");
   RETURN_IF_ERROR(out.Write("pdf_text", "minimal.pdf", minimal));
-  RETURN_IF_ERROR(out.Write(
-      "pdf_text", "two-pages.pdf",
-      MakePdf(PdfObjects(2, Stream("", TextOperators("Seite (1) von 2"))))));
-  // One page over the target's limit of 50.
-  RETURN_IF_ERROR(out.Write(
-      "pdf_text", "51-pages.pdf",
-      MakePdf(PdfObjects(51, Stream("", TextOperators("viele Seiten"))))));
   RETURN_IF_ERROR(
-      out.Write("pdf_text", "no-pages.pdf", MakePdf(PdfObjects(0, "null"))));
-  RETURN_IF_ERROR(out.Write(
-      "pdf_text", "ascii-hex-content.pdf",
-      MakePdf(PdfObjects(1, Stream(" /Filter /ASCIIHexDecode",
-                                   Hex(TextOperators("Gutschrift")))))));
+      out.Write("pdf_text", "two-pages.pdf",
+                testing::PdfFromObjects(PdfObjects(
+                    2, Stream("", TextOperators("Seite (1) von 2"))))));
+  // One page over the target's limit of 50.
+  RETURN_IF_ERROR(
+      out.Write("pdf_text", "51-pages.pdf",
+                testing::PdfFromObjects(PdfObjects(
+                    51, Stream("", TextOperators("viele Seiten"))))));
+  RETURN_IF_ERROR(out.Write("pdf_text", "no-pages.pdf",
+                            testing::PdfFromObjects(PdfObjects(0, "null"))));
+  RETURN_IF_ERROR(out.Write("pdf_text", "ascii-hex-content.pdf",
+                            testing::PdfFromObjects(PdfObjects(
+                                1, Stream(" /Filter /ASCIIHexDecode",
+                                          Hex(TextOperators("Gutschrift")))))));
   // Offsets off by 7: Poppler has to reconstruct the table.
   RETURN_IF_ERROR(out.Write(
       "pdf_text", "broken-xref.pdf",
-      MakePdf(PdfObjects(1, Stream("", TextOperators("xref kaputt"))), 7)));
+      testing::PdfFromObjects(
+          PdfObjects(1, Stream("", TextOperators("xref kaputt"))), 7)));
   RETURN_IF_ERROR(out.Write("pdf_text", "truncated.pdf",
                             minimal.substr(0, minimal.size() * 3 / 5)));
   // A page tree whose kid is the tree itself.
-  RETURN_IF_ERROR(out.Write(
-      "pdf_text", "page-tree-cycle.pdf",
-      MakePdf({kCatalog, "<< /Type /Pages /Kids [2 0 R] /Count 1 >>"})));
+  RETURN_IF_ERROR(
+      out.Write("pdf_text", "page-tree-cycle.pdf",
+                testing::PdfFromObjects(
+                    {kCatalog, "<< /Type /Pages /Kids [2 0 R] /Count 1 >>"})));
   // An /Encrypt dictionary whose strings are not a real key.
   RETURN_IF_ERROR(
       out.Write("pdf_text", "bogus-encryption.pdf",
-                MakePdf(PdfObjects(1, Stream("", TextOperators("geheim"))), 0,
-                        " /Encrypt << /Filter /Standard /V 1 /R 2 /P -4 "
-                        "/O (0123456789abcdef0123456789abcdef) "
-                        "/U (fedcba9876543210fedcba9876543210) >> "
-                        "/ID [<00112233445566778899aabbccddeeff> "
-                        "<00112233445566778899aabbccddeeff>]")));
+                testing::PdfFromObjects(
+                    PdfObjects(1, Stream("", TextOperators("geheim"))), 0,
+                    " /Encrypt << /Filter /Standard /V 1 /R 2 /P -4 "
+                    "/O (0123456789abcdef0123456789abcdef) "
+                    "/U (fedcba9876543210fedcba9876543210) >> "
+                    "/ID [<00112233445566778899aabbccddeeff> "
+                    "<00112233445566778899aabbccddeeff>]")));
   // A stream whose /Length is wrong.
-  RETURN_IF_ERROR(
-      out.Write("pdf_text", "wrong-stream-length.pdf",
-                MakePdf(PdfObjects(1, "<< /Length 999 >>\nstream\n" +
-                                          TextOperators("Laenge falsch") +
-                                          "\nendstream"))));
+  RETURN_IF_ERROR(out.Write(
+      "pdf_text", "wrong-stream-length.pdf",
+      testing::PdfFromObjects(PdfObjects(1, "<< /Length 999 >>\nstream\n" +
+                                                TextOperators("Laenge falsch") +
+                                                "\nendstream"))));
   return absl::OkStatus();
 }
 
@@ -237,7 +220,8 @@ absl::Status WriteConfigSeeds(const SeedWriter& out) {
 }  // namespace
 
 std::string MinimalPdf(absl::string_view text) {
-  return MakePdf(PdfObjects(1, Stream("", TextOperators(text))));
+  return testing::PdfFromObjects(
+      PdfObjects(1, Stream("", TextOperators(text))));
 }
 
 absl::Status WriteDocumentSeeds(const SeedWriter& out) {

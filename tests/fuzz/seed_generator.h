@@ -24,11 +24,6 @@ class SeedWriter {
   std::string root_;
 };
 
-// A PDF of `objects` (object i + 1 is objects[i], the first the catalog)
-// with a correct cross-reference table, unless `xref_shift` moves every
-// offset; `trailer_extra` is added to the trailer dictionary.
-std::string MakePdf(const std::vector<std::string>& objects,
-                    long xref_shift = 0, absl::string_view trailer_extra = "");
 // A one-page PDF showing `text`.
 std::string MinimalPdf(absl::string_view text);
 

@@ -124,8 +124,11 @@ inline std::string MinimalPng(uint32_t width, uint32_t height) {
 }
 
 // A PDF of `objects` (object i + 1 is objects[i], the first the catalog)
-// with a correct cross-reference table.
-inline std::string PdfFromObjects(const std::vector<std::string>& objects) {
+// with a correct cross-reference table, unless `xref_shift` moves every
+// offset; `trailer_extra` is added to the trailer dictionary.
+inline std::string PdfFromObjects(const std::vector<std::string>& objects,
+                                  long xref_shift = 0,
+                                  absl::string_view trailer_extra = "") {
   std::string pdf = "%PDF-1.4\n%\xE2\xE3\xCF\xD3\n";
   std::vector<size_t> offsets;
   for (size_t i = 0; i < objects.size(); ++i) {
@@ -137,11 +140,13 @@ inline std::string PdfFromObjects(const std::vector<std::string>& objects) {
                   "\n0000000000 65535 f \n");
   for (size_t offset : offsets) {
     char entry[32];
-    std::snprintf(entry, sizeof(entry), "%010zu 00000 n \n", offset);
+    std::snprintf(entry, sizeof(entry), "%010ld 00000 n \n",
+                  static_cast<long>(offset) + xref_shift);
     pdf += entry;
   }
   absl::StrAppend(&pdf, "trailer\n<< /Size ", objects.size() + 1,
-                  " /Root 1 0 R >>\nstartxref\n", xref, "\n%%EOF\n");
+                  " /Root 1 0 R", trailer_extra, " >>\nstartxref\n", xref,
+                  "\n%%EOF\n");
   return pdf;
 }
 
