@@ -16,6 +16,9 @@ packages=(
   # barcodes, the sRGB profile for PDF/A renditions, zlib
   libtesseract-dev libleptonica-dev tesseract-ocr-deu tesseract-ocr-osd
   libzbar-dev icc-profiles-free zlib1g-dev
+  # signatures and e-invoices: PoDoFo (PDF object graph), libxml2 (trusted
+  # lists, invoices)
+  libpodofo-dev libxml2-dev
   # tests: GoogleTest, poppler-utils (pdfinfo/pdftotext as a reference),
   # qpdf (checks of the PDF/A renditions)
   libgtest-dev libgmock-dev poppler-utils qpdf
