@@ -135,6 +135,7 @@ absl::StatusOr<v1::SubmitReply> Intake::Submit(const v1::SubmitHeader& header,
   facts.set_batch_position(header.batch_position());
   if (origin != nullptr) *facts.mutable_batch_origin() = *origin;
   *facts.mutable_metadata() = header.metadata();
+  facts.set_de_mail_sender_confirmed(header.de_mail_sender_confirmed());
   facts.set_sha256(sha256);
   facts.set_size(upload->size());
   facts.set_media_kind(media.kind);

@@ -34,6 +34,7 @@ absl::StatusOr<v1::Record> Pipeline::Process(v1::Record record,
   record.clear_error();
   record.clear_rendition();
   record.clear_batch_split();
+  record.clear_signatures();
   std::string rendition;
   bool review = false;
   for (const auto& stage : stages_) {

@@ -12,6 +12,7 @@
 #include "base/status_macros.h"
 #include "intake/stages/archive_stage.h"
 #include "intake/stages/batch_split_stage.h"
+#include "intake/stages/signature_stage.h"
 #include "intake/stages/hash_sniff_stage.h"
 #include "intake/stages/text_stage.h"
 
@@ -95,6 +96,10 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(
   page_limits.max_pages = config.max_pdf_pages;
   page_limits.max_pixels = config.max_page_pixels;
   page_limits.pdf_dpi = config.ocr_dpi;
+  ASSIGN_OR_RETURN(std::shared_ptr<const signature::TrustStore> trust,
+                   signature::LoadTrustStore(config.trust_paths));
+  s->signature_validator_ =
+      std::make_unique<signature::PdfValidator>(std::move(trust));
   s->intake_ = std::make_unique<Intake>(config.max_document_bytes, clock,
                                         *s->queue_, *s->spool_, s->changes_);
 
@@ -109,6 +114,7 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(
   TextStageOptions text_options;
   text_options.limits = page_limits;
   stages.push_back(std::make_unique<TextStage>(*s->ocr_engine_, text_options));
+  stages.push_back(std::make_unique<SignatureStage>(*s->signature_validator_));
   s->pipeline_ = std::make_unique<Pipeline>(
       clock, std::move(stages), std::make_unique<ArchiveStage>(*s->archive_));
   WorkerOptions worker_options;
@@ -124,6 +130,8 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(
   s->archive_service_ = std::make_unique<ArchiveServiceImpl>(*s->archive_);
   s->ocr_service_ = std::make_unique<OcrServiceImpl>(
       *s->ocr_engine_, page_limits, config.max_document_bytes);
+  s->signature_service_ = std::make_unique<SignatureServiceImpl>(
+      *s->signature_validator_, clock, config.max_document_bytes);
 
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
@@ -134,6 +142,7 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(
   builder.RegisterService(s->intake_service_.get());
   builder.RegisterService(s->archive_service_.get());
   builder.RegisterService(s->ocr_service_.get());
+  builder.RegisterService(s->signature_service_.get());
   s->grpc_server_ = builder.BuildAndStart();
   if (s->grpc_server_ == nullptr || s->port_ == 0) {
     return absl::UnavailableError(

@@ -20,6 +20,7 @@
 #include "intake/intake.h"
 #include "intake/intake_service.h"
 #include "intake/ocr_service.h"
+#include "intake/signature_service.h"
 #include "intake/pipeline.h"
 #include "intake/server_config.h"
 #include "intake/spool.h"
@@ -57,12 +58,14 @@ class Server {
   std::unique_ptr<archive::Checkpointer> checkpointer_;
   // The pipeline's stages use the engine and the intake (split documents).
   std::unique_ptr<ocr::OcrEngine> ocr_engine_;
+  std::unique_ptr<signature::PdfValidator> signature_validator_;
   std::unique_ptr<Intake> intake_;
   std::unique_ptr<Pipeline> pipeline_;
   std::unique_ptr<WorkerPool> workers_;
   std::unique_ptr<IntakeServiceImpl> intake_service_;
   std::unique_ptr<ArchiveServiceImpl> archive_service_;
   std::unique_ptr<OcrServiceImpl> ocr_service_;
+  std::unique_ptr<SignatureServiceImpl> signature_service_;
   std::unique_ptr<grpc::Server> grpc_server_;
   int port_ = 0;
   bool stopped_ = false;

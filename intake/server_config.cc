@@ -143,6 +143,9 @@ absl::Status ApplySetting(ServerConfig& config, const std::string& key,
     config.tsa_ca = value;
   } else if (key == "retention-policy") {
     config.retention_policy = value;
+  } else if (key == "trust") {
+    if (value.empty()) return absl::InvalidArgumentError("trust: empty path");
+    config.trust_paths.push_back(value);
   } else {
     return absl::InvalidArgumentError(
         absl::StrCat("unknown setting \"", key, "\" (see --help)"));
@@ -261,6 +264,10 @@ Settings (flags override the config file, whose lines are `key = value`):
                                 (default: book 10y, invoice 8y,
                                 business_letter 6y, other 10y, from the end
                                 of the year of receipt)
+  --trust PATH                  trust anchors for signature validation: a
+                                certificate (PEM/DER), an EU trusted-list XML
+                                file or a directory of both; repeatable.
+                                Without it no signature can pass
 )";
 }
 

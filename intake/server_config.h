@@ -56,6 +56,9 @@ struct ServerConfig {
   std::string tsa_ca;
   // Retention rules (see archive/retention_policy.h); empty: the defaults.
   std::string retention_policy;
+  // Signature validation's trust store: certificate files (PEM/DER), EU
+  // trusted-list XML files, or directories of both (`trust` may repeat).
+  std::vector<std::string> trust_paths;
 };
 
 // Parses `args` (argv without the program name): `--config FILE` is read first,

@@ -24,6 +24,7 @@ constexpr CommandEntry kCommands[] = {
     {"archive", RunArchive, "checkpoints, proofs, key, verification, export"},
     {"verify-bundle", RunVerifyBundle, "check an evidence bundle offline"},
     {"ocr", RunOcr, "recognise the text of a scan (in the server or --local)"},
+    {"verify", RunVerify, "validate a PDF's signatures (server or --local)"},
 };
 
 }  // namespace

@@ -17,7 +17,8 @@ Client::Client(const std::string& server)
     : channel_(grpc::CreateChannel(server, grpc::InsecureChannelCredentials())),
       intake_(v1::IntakeService::NewStub(channel_)),
       archive_(v1::ArchiveService::NewStub(channel_)),
-      ocr_(v1::OcrService::NewStub(channel_)) {}
+      ocr_(v1::OcrService::NewStub(channel_)),
+      signature_(v1::SignatureService::NewStub(channel_)) {}
 
 void Client::Identify(grpc::ClientContext& context) const {
   if (!actor_.empty()) context.AddMetadata("x-docintake-actor", actor_);

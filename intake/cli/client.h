@@ -10,6 +10,7 @@
 #include "docintake/v1/archive.grpc.pb.h"
 #include "docintake/v1/intake.grpc.pb.h"
 #include "docintake/v1/ocr.grpc.pb.h"
+#include "docintake/v1/signature.grpc.pb.h"
 #include "grpcpp/channel.h"
 #include "grpcpp/client_context.h"
 
@@ -37,6 +38,7 @@ class Client {
   v1::IntakeService::StubInterface& intake() { return *intake_; }
   v1::ArchiveService::StubInterface& archive() { return *archive_; }
   v1::OcrService::StubInterface& ocr() { return *ocr_; }
+  v1::SignatureService::StubInterface& signature() { return *signature_; }
 
  private:
   // shared_ptr because gRPC hands channels out that way and stubs share it.
@@ -44,6 +46,7 @@ class Client {
   std::unique_ptr<v1::IntakeService::StubInterface> intake_;
   std::unique_ptr<v1::ArchiveService::StubInterface> archive_;
   std::unique_ptr<v1::OcrService::StubInterface> ocr_;
+  std::unique_ptr<v1::SignatureService::StubInterface> signature_;
   std::string actor_;
   std::string role_;
 };

@@ -63,6 +63,7 @@ int RunArchive(const std::vector<std::string>& args, CommandIo& io);
 int RunVerifyBundle(const std::vector<std::string>& args, CommandIo& io);
 // --local runs without a server.
 int RunOcr(const std::vector<std::string>& args, CommandIo& io);
+int RunVerify(const std::vector<std::string>& args, CommandIo& io);
 int RunWatchFolder(const std::vector<std::string>& args, CommandIo& io);
 
 }  // namespace docintake::cli

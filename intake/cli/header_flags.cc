@@ -19,6 +19,8 @@ void HeaderFlags::Register(FlagSet& flags) {
                   "NAME");
   flags.AddString("assurance", &assurance,
                   "eIDAS assurance level: none|low|substantial|high", "LEVEL");
+  flags.AddBool("de-mail-confirmed", &de_mail_sender_confirmed,
+                "the document came as De-Mail with sender confirmation");
   flags.AddString("media-type", &media_type,
                   "declared media type, e.g. application/pdf", "TYPE");
   flags.AddString("document-type", &document_type, "declared document type",
@@ -34,6 +36,7 @@ absl::StatusOr<v1::SubmitHeader> HeaderFlags::ToHeader() const {
     ASSIGN_OR_RETURN(v1::AssuranceLevel level, ParseAssuranceLevel(assurance));
     header.set_assurance_level(level);
   }
+  header.set_de_mail_sender_confirmed(de_mail_sender_confirmed);
   header.set_station_id(station_id);
   header.set_portal_id(portal_id);
   if (!submitter_id.empty() || !submitter_name.empty()) {

@@ -33,6 +33,7 @@ struct HeaderFlags {
   std::string submitter_id;
   std::string submitter_name;
   std::string assurance;
+  bool de_mail_sender_confirmed = false;
   std::string media_type;
   std::string document_type;
   std::vector<std::string> meta;

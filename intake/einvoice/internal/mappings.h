@@ -1,0 +1,19 @@
+// The syntax bindings of the EN 16931 model: UBL 2.1 (ubl_mapping.cc) and CII
+// D16B (cii_mapping.cc). Each fills an Invoice from the document element of
+// its syntax. Internal; thread-safe.
+#ifndef DOCINTAKE_INTAKE_EINVOICE_INTERNAL_MAPPINGS_H_
+#define DOCINTAKE_INTAKE_EINVOICE_INTERNAL_MAPPINGS_H_
+
+#include "intake/einvoice/invoice_model.h"
+#include "intake/einvoice/xml_document.h"
+
+namespace docintake::einvoice::internal {
+
+// `root` is a ubl:Invoice or cn:CreditNote element.
+Invoice MapUbl(const XmlElement& root, bool credit_note);
+// `root` is an rsm:CrossIndustryInvoice element.
+Invoice MapCii(const XmlElement& root);
+
+}  // namespace docintake::einvoice::internal
+
+#endif  // DOCINTAKE_INTAKE_EINVOICE_INTERNAL_MAPPINGS_H_

@@ -1,0 +1,75 @@
+#include "signature/pdf_validator.h"
+
+#include <utility>
+
+#include "base/status_macros.h"
+#include "base/time_util.h"
+#include "signature/internal/checks.h"
+#include "signature/internal/document.h"
+#include "signature/trust/chain_validator.h"
+#include "signature/trust/trust_store.h"
+
+namespace docintake::signature {
+namespace {
+
+constexpr char kPolicy[] =
+    "ETSI EN 319 102-1 with the DSS default constraints; the signing "
+    "certificate must carry nonRepudiation";
+
+}  // namespace
+
+absl::StatusOr<std::shared_ptr<const TrustStore>> LoadTrustStore(
+    const std::vector<std::string>& paths) {
+  ASSIGN_OR_RETURN(TrustStore store, TrustStore::Load(paths));
+  return std::make_shared<const TrustStore>(std::move(store));
+}
+
+PdfValidator::PdfValidator(std::shared_ptr<const TrustStore> trust,
+                           ValidatorOptions options)
+    : trust_(std::move(trust)), options_(options) {}
+
+PdfValidator::~PdfValidator() = default;
+
+absl::StatusOr<v1::SignatureReport> PdfValidator::Validate(
+    absl::string_view pdf, absl::Time validation_time) const {
+  ASSIGN_OR_RETURN(Document doc, Document::Scan(pdf, options_.limits));
+  v1::SignatureReport report;
+  *report.mutable_validation_time() = base::ToProtoTime(validation_time);
+  report.set_policy(kPolicy);
+  report.set_revision_count(static_cast<uint32_t>(doc.revision_ends().size()));
+  for (const std::string& origin : trust_->trusted_list_origins()) {
+    report.add_trust_sources(origin);
+  }
+  for (const TrustAnchor& anchor : trust_->anchors()) {
+    for (const AnchorSource& source : anchor.sources) {
+      if (source.kind == AnchorSource::Kind::kCertificateFile) {
+        report.add_trust_sources(source.path);
+      }
+    }
+  }
+  if (doc.raw().empty()) return report;
+
+  doc.ReadFinalFacts();
+  ChainValidator chains(*trust_);
+  CheckContext context{doc, *trust_, chains, validation_time};
+  // Document timestamps first: the signatures they cover gain their time.
+  std::vector<v1::SignatureValidation> results(doc.raw().size());
+  for (size_t i = 0; i < doc.raw().size(); ++i) {
+    if (doc.raw()[i].sub_filter == "ETSI.RFC3161") {
+      results[i] = CheckDocumentTimestamp(context, i);
+    }
+  }
+  for (size_t i = 0; i < doc.raw().size(); ++i) {
+    if (doc.raw()[i].sub_filter != "ETSI.RFC3161") {
+      results[i] = CheckSignature(context, i);
+    }
+  }
+  for (v1::SignatureValidation& result : results) {
+    *report.add_signatures() = std::move(result);
+  }
+  for (std::string& e : doc.errors()) report.add_errors(std::move(e));
+  for (std::string& w : doc.warnings()) report.add_warnings(std::move(w));
+  return report;
+}
+
+}  // namespace docintake::signature
