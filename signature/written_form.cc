@@ -43,7 +43,10 @@ std::vector<std::string> Breaks(const Validation& s) {
 // Why `s` leaves a QES open (empty: it is a clean QES or a clean timestamp).
 std::vector<std::string> Doubts(const Validation& s) {
   std::vector<std::string> why;
-  if (s.indication() != v1::TOTAL_PASSED) {
+  // A document timestamp only adds proof of time: an indeterminate one
+  // (e.g. its TSA certificate has expired since) takes nothing away.
+  if (s.indication() != v1::TOTAL_PASSED &&
+      s.kind() != Validation::DOCUMENT_TIMESTAMP) {
     why.push_back(absl::StrCat(
         Name(s), " is ", v1::Indication_Name(s.indication()),
         s.subindication() == v1::SUBINDICATION_UNSPECIFIED
@@ -65,6 +68,11 @@ std::vector<std::string> Doubts(const Validation& s) {
       s.level() == Validation::PDF_NOT_ETSI) {
     why.push_back(absl::StrCat(Name(s), " is a legacy PKCS#7 signature, "
                                         "not PAdES"));
+  }
+  if (!s.trusted_list_anchored()) {
+    why.push_back(absl::StrCat(
+        Name(s), " relies on a configured certificate (e.g. a test root), "
+                 "not only on the EU trusted lists"));
   }
   if (s.qualification() != Validation::QESIG) {
     why.push_back(absl::StrCat(

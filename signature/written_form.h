@@ -2,8 +2,9 @@
 // signature (DOMAIN.md §2: § 3a VwVfG, § 126a BGB), from its signature
 // report and how it arrived. Three substitutes count:
 //  - QES: every signature of the PDF TOTAL_PASSED, each a qualified
-//    electronic signature (QESIG), and nothing changed after signing but
-//    validation data and timestamps;
+//    electronic signature (QESIG) whose anchors come from EU trusted lists,
+//    and nothing changed after signing but validation data and timestamps
+//    (an indeterminate document timestamp takes nothing away);
 //  - EID_FORM: a portal submission identified with eID at level HIGH;
 //  - DE_MAIL: a De-Mail with sender confirmation, asserted by the channel.
 // A broken signature (TOTAL_FAILED, ByteRange not covering its revision,

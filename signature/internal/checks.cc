@@ -150,6 +150,21 @@ void ApplyTimestampVerdict(const v1::TimestampValidation& ts,
   }
 }
 
+// Whether the chain's anchor and every OCSP responder it relied on come
+// from a trusted list.
+bool TrustedListAnchored(const ChainResult& chain) {
+  if (chain.chain.empty() || !chain.chain.back().is_anchor) return false;
+  bool listed = false;
+  for (const AnchorSource& source : chain.chain.back().anchor_sources) {
+    listed |= source.kind == AnchorSource::Kind::kTrustedList;
+  }
+  for (const ChainCertificate& c : chain.chain) {
+    listed &= c.revocation.responder_trust !=
+              RevocationFinding::ResponderTrust::kCertificateFile;
+  }
+  return listed;
+}
+
 void Finish(Validation& out) {
   if (out.indication() == v1::INDICATION_UNSPECIFIED) {
     out.set_indication(v1::TOTAL_PASSED);
@@ -316,6 +331,7 @@ Validation CheckSignature(CheckContext& context, size_t i) {
         *out.mutable_signer() = Summary(chain->chain.front());
       }
       AddChain(*chain, *out.mutable_chain(), out.mutable_revocation());
+      out.set_trusted_list_anchored(TrustedListAnchored(*chain));
       if (chain->status != ChainStatus::kValid) {
         for (const std::string& reason : chain->reasons) {
           Fail(out, ChainIndicationOf(chain->status),
@@ -328,8 +344,9 @@ Validation CheckSignature(CheckContext& context, size_t i) {
         }
       }
     } else {
-      Fail(out, v1::INDETERMINATE, v1::NO_SIGNING_CERTIFICATE_FOUND,
-           absl::StrCat("the signer certificate cannot be read: ",
+      Fail(out, v1::TOTAL_FAILED, v1::FORMAT_FAILURE,
+           absl::StrCat("the signer certificate is not a valid DER "
+                        "certificate: ",
                         result.status().message()));
     }
   }
@@ -342,19 +359,16 @@ Validation CheckSignature(CheckContext& context, size_t i) {
                                       cms->has_ess_signing_certificate_v2;
   level.has_signature_timestamp = signature_timestamped;
   level.covered_by_document_timestamp = covered_by_document_timestamp;
-  const bool signer_revocation_checked =
-      chain.has_value() && !chain->chain.empty() &&
-      (chain->chain.front().revocation.state == RevocationState::kGood ||
-       chain->chain.front().revocation.state == RevocationState::kRevoked);
-  const bool unanchored =
-      !chain.has_value() ||
-      chain->status == ChainStatus::kNoCertificateChainFound;
-  const RevocationData dss = doc.DssRevocation();
-  const bool carries_revocation = !cms->revocation.empty() ||
-                                  !dss.ocsp_responses.empty() ||
-                                  !dss.crls.empty();
-  level.has_validation_data =
-      signer_revocation_checked || (unanchored && carries_revocation);
+  if (cms->signer_certificate.has_value()) {
+    RevocationData carried = doc.DssRevocation();
+    for (const EmbeddedRevocation& r : cms->revocation) {
+      (r.kind == EmbeddedRevocation::Kind::kCrl ? carried.crls
+                                                : carried.ocsp_responses)
+          .push_back(r.der);
+    }
+    level.has_validation_data =
+        HasRevocationDataFor(*cms->signer_certificate, carried);
+  }
   level.validation_data_timestamped = validation_data_timestamped;
   out.set_level(PadesLevel(level));
 

@@ -1,5 +1,7 @@
 #include "signature/internal/common_checks.h"
 
+#include <algorithm>
+
 #include "absl/strings/str_cat.h"
 #include "signature/objects/change_classifier.h"
 #include "signature/objects/change_permissions.h"
@@ -136,18 +138,31 @@ SignedData DescribeSignature(Document& doc, size_t i, Validation& out) {
 
 void CheckLaterChanges(Document& doc, size_t i, SignedData& signed_data,
                        Validation& out) {
-  const uint64_t size = doc.pdf().size();
-  if (out.coverage() == Validation::ENTIRE_FILE ||
-      (out.coverage() == Validation::INVALID &&
-       signed_data.signed_end == size)) {
+  if (out.coverage() == Validation::ENTIRE_FILE) {
     out.set_later_changes(Validation::NONE);
     return;
   }
-  if (out.coverage() != Validation::ENTIRE_REVISION) {
+  uint64_t end = signed_data.signed_end.value_or(0);
+  if (out.coverage() == Validation::INVALID) {
+    // The ByteRange does not say what was signed. If it still ends where a
+    // revision ends, judge the updates after the revision that holds the
+    // signature dictionary; otherwise nothing can be said.
+    const std::vector<size_t>& ends = doc.revision_ends();
+    if (std::find(ends.begin(), ends.end(), end) == ends.end() &&
+        end != doc.pdf().size()) {
+      out.set_later_changes(Validation::NOT_APPLICABLE);
+      return;
+    }
+    const size_t revision = doc.RevisionOf(doc.raw()[i].dictionary_begin);
+    if (revision + 1 >= ends.size()) {
+      out.set_later_changes(Validation::NONE);
+      return;
+    }
+    end = ends[revision];
+  } else if (out.coverage() != Validation::ENTIRE_REVISION) {
     out.set_later_changes(Validation::NOT_APPLICABLE);
     return;
   }
-  const uint64_t end = *signed_data.signed_end;
   absl::StatusOr<internal::PdfFacts> signed_facts = doc.FactsAt(end);
   if (!signed_facts.ok()) {
     out.set_later_changes(Validation::SUSPICIOUS);
@@ -155,7 +170,7 @@ void CheckLaterChanges(Document& doc, size_t i, SignedData& signed_data,
                                         signed_facts.status().message()));
     return;
   }
-  if (doc.facts_ok() &&
+  if (doc.facts_complete() &&
       signed_facts->page_count() != doc.facts().page_count()) {
     signed_data.format_failures.push_back(absl::StrCat(
         "the page count changed after signing, from ",

@@ -1,5 +1,7 @@
 #include "signature/internal/document.h"
 
+#include <algorithm>
+
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "base/status_macros.h"
@@ -15,12 +17,17 @@ constexpr size_t kHeaderWindow = 1024;
 
 absl::StatusOr<Document> Document::Scan(absl::string_view pdf,
                                         const PdfObjectsLimits& limits) {
-  if (pdf.substr(0, kHeaderWindow).find("%PDF-") == absl::string_view::npos) {
-    return absl::InvalidArgumentError("not a PDF: no %PDF- header");
-  }
   Document doc(pdf, limits);
   ASSIGN_OR_RETURN(doc.revision_ends_, RevisionEnds(pdf));
   ASSIGN_OR_RETURN(doc.raw_, FindRawSignatures(pdf));
+  // A signed file whose header was damaged is still reported (its
+  // signatures fail); anything else without one is not a PDF.
+  if (pdf.substr(0, kHeaderWindow).find("%PDF-") == absl::string_view::npos) {
+    if (doc.raw_.empty()) {
+      return absl::InvalidArgumentError("not a PDF: no %PDF- header");
+    }
+    doc.errors_.push_back("the file has no %PDF- header");
+  }
   return doc;
 }
 
@@ -36,7 +43,8 @@ void Document::ReadFinalFacts() {
   facts_ok_ = true;
   const size_t seen = static_cast<size_t>(facts_.signature_fields_size() +
                                           facts_.orphaned_signatures_size());
-  if (seen < raw_.size()) {
+  facts_complete_ = seen >= raw_.size();
+  if (!facts_complete_) {
     errors_.push_back(absl::StrCat(
         "the PDF parser sees ", seen, " signature dictionaries, the raw bytes ",
         raw_.size(), ": parts of the document may be hidden from readers"));
@@ -56,6 +64,12 @@ absl::StatusOr<internal::PdfFacts> Document::FactsAt(uint64_t end) {
     it = prefix_facts_.emplace(end, ReadPdfFacts(pdf_, end, limits_)).first;
   }
   return it->second;
+}
+
+size_t Document::RevisionOf(size_t offset) const {
+  return static_cast<size_t>(
+      std::upper_bound(revision_ends_.begin(), revision_ends_.end(), offset) -
+      revision_ends_.begin());
 }
 
 const internal::SignatureField* Document::FieldFor(size_t i) const {

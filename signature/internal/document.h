@@ -48,6 +48,10 @@ class Document {
   // Facts of the final revision (empty when PoDoFo failed).
   const internal::PdfFacts& facts() const { return facts_; }
   bool facts_ok() const { return facts_ok_; }
+  // The parser saw every signature the raw bytes hold (nothing hidden).
+  bool facts_complete() const { return facts_complete_; }
+  // Index of the revision whose bytes contain `offset`.
+  size_t RevisionOf(size_t offset) const;
   // Facts of the prefix [0, end), cached.
   absl::StatusOr<internal::PdfFacts> FactsAt(uint64_t end);
 
@@ -77,6 +81,7 @@ class Document {
   std::vector<RawSignature> raw_;
   internal::PdfFacts facts_;
   bool facts_ok_ = false;
+  bool facts_complete_ = false;
   std::map<uint64_t, absl::StatusOr<internal::PdfFacts>> prefix_facts_;
   std::vector<DocumentTimestamp> timestamps_;
   std::vector<std::string> errors_;

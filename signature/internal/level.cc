@@ -11,8 +11,9 @@ v1::SignatureValidation::Level PadesLevel(const LevelFacts& facts) {
   const bool timestamped =
       facts.has_signature_timestamp || facts.covered_by_document_timestamp;
   if (absl::StartsWith(facts.sub_filter, "adbe.pkcs7.")) {
-    if (!facts.has_signed_attributes) return Validation::PDF_NOT_ETSI;
-    return timestamped ? Validation::PKCS7_T : Validation::PKCS7;
+    if (timestamped) return Validation::PKCS7_T;
+    return facts.has_signed_attributes ? Validation::PKCS7
+                                       : Validation::PDF_NOT_ETSI;
   }
   if (!facts.has_ess_signing_certificate) return Validation::BES;
   if (!timestamped) return Validation::B_B;

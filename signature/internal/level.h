@@ -4,8 +4,8 @@
 // signature timestamp or a document timestamp over the signature; B-LT
 // validation data (certificates and revocation) for the signer in the DSS
 // dictionary or the CMS; B-LTA a document timestamp over that data. Legacy
-// adbe.pkcs7.* signatures are PKCS7 (-T with a timestamp), or PDF_NOT_ETSI
-// without signed attributes. Pure function.
+// adbe.pkcs7.* signatures are PKCS7_T with a timestamp, else PKCS7, or
+// PDF_NOT_ETSI without signed attributes. Pure function.
 #ifndef DOCINTAKE_SIGNATURE_INTERNAL_LEVEL_H_
 #define DOCINTAKE_SIGNATURE_INTERNAL_LEVEL_H_
 

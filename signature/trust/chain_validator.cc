@@ -310,17 +310,25 @@ ChainResult ChainValidator::Impl::Run(X509* leaf,
       revocation,
       [this, &options](X509* responder, const std::vector<X509*>& extra,
                        absl::Time at, std::string* why) {
+        using ResponderTrust = RevocationFinding::ResponderTrust;
         ChainOptions o;
         o.purpose = CertificatePurpose::kOcspSigning;
         o.validation_time = at;
         o.require_revocation_data = false;
         o.require_active_tl_service = options.require_active_tl_service;
         ChainResult r = Run(responder, extra, RevocationData(), o);
-        if (r.status == ChainStatus::kValid) return true;
+        if (r.status == ChainStatus::kValid && !r.chain.empty()) {
+          for (const AnchorSource& source : r.chain.back().anchor_sources) {
+            if (source.kind == AnchorSource::Kind::kTrustedList) {
+              return ResponderTrust::kTrustedList;
+            }
+          }
+          return ResponderTrust::kCertificateFile;
+        }
         *why = absl::StrCat(ChainStatusName(r.status),
                             r.reasons.empty() ? "" : ": ",
                             r.reasons.empty() ? "" : r.reasons[0]);
-        return false;
+        return ResponderTrust::kNone;
       },
       t, options.clock_skew);
   std::vector<std::string> revocation_reasons(checker.parse_notes());

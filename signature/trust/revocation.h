@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/string_view.h"
+
 #include "absl/time/time.h"
 
 namespace docintake::signature {
@@ -39,7 +41,20 @@ struct RevocationFinding {
   std::optional<absl::Time> revocation_time;
   int revocation_reason = -1;  // CRLReason, -1 if absent
   std::vector<std::string> notes;
+  // For OCSP: the responder is the certificate's CA or its delegate
+  // (kIssuer), or its own path reached an anchor from a trusted list or
+  // only from a configured certificate file.
+  enum class ResponderTrust { kNone, kIssuer, kTrustedList, kCertificateFile };
+  ResponderTrust responder_trust = ResponderTrust::kNone;
 };
+
+// Whether `data` holds revocation information about the certificate: an
+// OCSP response about its issuer name and serial, or a CRL of its issuer.
+// Nothing is verified (no signature, no time): this is what EN 319 142-1
+// asks of a B-LT signature's validation data, even when its chain is not
+// trusted. False for a `cert_der` that is not a certificate.
+bool HasRevocationDataFor(absl::string_view cert_der,
+                          const RevocationData& data);
 
 // "NOT_CHECKED", "GOOD", "REVOKED", "UNKNOWN".
 const char* RevocationStateName(RevocationState state);

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/str_join.h"
 #include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
 #include "absl/time/time.h"
@@ -128,9 +129,16 @@ TEST_F(SignatureCorpusTest, EveryExpectedRowAndWrittenFormDisposition) {
     SCOPED_TRACE(file);
     absl::StatusOr<v1::SignatureReport> report = validator_->Validate(
         testing::ReadFileOrDie(dir + file), CorpusValidationTime());
-    ASSERT_TRUE(report.ok()) << report.status();
+    if (!report.ok()) {
+      ADD_FAILURE() << file << ": " << report.status();
+      continue;
+    }
     const auto& want = rows[file];
-    ASSERT_EQ(report->signatures_size(), static_cast<int>(want.size()));
+    if (report->signatures_size() != static_cast<int>(want.size())) {
+      ADD_FAILURE() << file << ": " << report->signatures_size()
+                    << " signatures, the manifest has " << want.size();
+      continue;
+    }
     for (const auto* row : want) {
       const int index = std::stoi(expected.Get(*row, "sig_index"));
       const Validation& s = report->signatures(index);
@@ -147,19 +155,23 @@ TEST_F(SignatureCorpusTest, EveryExpectedRowAndWrittenFormDisposition) {
               << "excepted cell changed; reason was: " << e->second.second;
           continue;
         }
-        EXPECT_EQ(Ours(column, s), Normalised(column, value));
+        EXPECT_EQ(Ours(column, s), Normalised(column, value))
+            << key << " errors: " << absl::StrJoin(s.errors(), " | ");
       }
     }
     const std::string disposition = files.Get(file_row, "schriftform");
     const v1::WrittenForm form =
         DecideWrittenForm(report->signatures(), v1::IntakeFacts());
     if (disposition == "reject") {
-      EXPECT_EQ(form.decision(), v1::WrittenForm::NOT_SATISFIED);
+      EXPECT_EQ(form.decision(), v1::WrittenForm::NOT_SATISFIED)
+          << file << ": " << absl::StrJoin(form.reasons(), " | ");
     } else if (disposition == "manual review") {
-      EXPECT_EQ(form.decision(), v1::WrittenForm::NEEDS_REVIEW);
+      EXPECT_EQ(form.decision(), v1::WrittenForm::NEEDS_REVIEW)
+          << file << ": " << absl::StrJoin(form.reasons(), " | ");
     } else {
       ASSERT_EQ(disposition, "accept (QES)");
-      EXPECT_EQ(form.decision(), v1::WrittenForm::SATISFIED);
+      EXPECT_EQ(form.decision(), v1::WrittenForm::SATISFIED)
+          << file << ": " << absl::StrJoin(form.reasons(), " | ");
       EXPECT_EQ(form.satisfied_by(), v1::WrittenForm::QES);
     }
   }

@@ -18,6 +18,7 @@ Validation Qes() {
   s.set_later_changes(Validation::ALLOWED);
   s.set_later_changes_validation_data_only(true);
   s.set_qualification(Validation::QESIG);
+  s.set_trusted_list_anchored(true);
   return s;
 }
 
@@ -79,6 +80,14 @@ TEST(WrittenFormTest, FormFillingAfterSigningNeedsReview) {
   s.set_later_changes(Validation::SUSPICIOUS);
   EXPECT_EQ(DecideWrittenForm(Of({s}), {}).decision(),
             v1::WrittenForm::NEEDS_REVIEW);
+}
+
+TEST(WrittenFormTest, QesUnderAConfiguredRootOnlyNeedsReview) {
+  Validation s = Qes();
+  s.set_trusted_list_anchored(false);
+  const v1::WrittenForm form = DecideWrittenForm(Of({s}), {});
+  EXPECT_EQ(form.decision(), v1::WrittenForm::NEEDS_REVIEW);
+  EXPECT_NE(form.reasons(0).find("trusted lists"), std::string::npos);
 }
 
 TEST(WrittenFormTest, LegacyPkcs7NeedsReview) {

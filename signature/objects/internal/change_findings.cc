@@ -27,14 +27,21 @@ const char* ClassLabel(ChangeClass change_class) {
 }  // namespace
 
 void ChangeFindings::Add(ChangeClass change_class, std::string reason) {
-  if (change_class == ChangeVerdict::CLASS_UNSPECIFIED) return;
-  findings_.push_back(Judgement{change_class, std::move(reason)});
+  Add(Judgement{change_class, std::move(reason)});
+}
+
+void ChangeFindings::Add(Judgement judgement) {
+  if (judgement.change_class == ChangeVerdict::CLASS_UNSPECIFIED) return;
+  findings_.push_back(std::move(judgement));
 }
 
 ChangeVerdict ChangeFindings::Finish(uint32_t changed_objects) const {
   ChangeVerdict verdict;
   verdict.set_changed_objects(changed_objects);
   verdict.set_verdict(ChangeVerdict::ALLOWED);
+  verdict.set_validation_data_only(std::all_of(
+      findings_.begin(), findings_.end(),
+      [](const Judgement& j) { return j.display_unchanged; }));
   if (findings_.empty()) {
     verdict.add_reasons(
         "allowed: the later revisions change no object of the document");
@@ -46,6 +53,9 @@ ChangeVerdict ChangeFindings::Finish(uint32_t changed_objects) const {
                      return a.change_class > b.change_class;
                    });
   verdict.set_verdict(sorted.front().change_class);
+  if (verdict.verdict() != ChangeVerdict::ALLOWED) {
+    verdict.set_validation_data_only(false);
+  }
   for (size_t i = 0; i < sorted.size() && i < kMaxReasons; ++i) {
     verdict.add_reasons(absl::StrCat(ClassLabel(sorted[i].change_class), ": ",
                                      sorted[i].reason));

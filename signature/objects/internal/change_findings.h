@@ -19,14 +19,21 @@ struct Judgement {
   ChangeClass change_class =
       ::docintake::internal::ChangeVerdict::CLASS_UNSPECIFIED;  // = no finding
   std::string reason;
+  // An allowed change that only adds validation data or document
+  // timestamps (or updates bookkeeping): what is displayed stays the same.
+  bool display_unchanged = false;
 };
+
+// An allowed change that leaves what is displayed as it was signed.
+inline Judgement Bookkeeping(std::string reason) {
+  return {::docintake::internal::ChangeVerdict::ALLOWED, std::move(reason),
+          true};
+}
 
 class ChangeFindings {
  public:
   void Add(ChangeClass change_class, std::string reason);
-  void Add(Judgement judgement) {
-    Add(judgement.change_class, std::move(judgement.reason));
-  }
+  void Add(Judgement judgement);
   // The verdict for a document with later revisions: the worst finding,
   // ALLOWED with a note when nothing was found.
   ::docintake::internal::ChangeVerdict Finish(uint32_t changed_objects) const;

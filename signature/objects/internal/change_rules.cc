@@ -145,7 +145,7 @@ class ChangeJudge {
     for (const std::string& key : KeyDiff(a, b)) {
       if (key == "DSS" || key == "AcroForm" || key == "Extensions" ||
           key == "Metadata") {
-        findings_.Add(kAllowed, absl::StrCat("catalog /", key, " updated"));
+        findings_.Add(Bookkeeping(absl::StrCat("catalog /", key, " updated")));
       } else if (key == "Names" && OnlyNamedAppearancesChanged()) {
         findings_.Add(AnnotationRule(
             "catalog /Names: the named appearance tree (/AP) was updated"));
@@ -204,7 +204,7 @@ class ChangeJudge {
     }
     const PoDoFo::PdfObject* value = b_.doc->Get(field.dict, "V");
     if (IsDocTimestamp(value)) {
-      return {kAllowed, absl::StrCat("document timestamp ", what, " added")};
+      return Bookkeeping(absl::StrCat("document timestamp ", what, " added"));
     }
     if (policy_.Signing()) {
       return {kAllowed, absl::StrCat("signature ", what, " added")};
@@ -361,9 +361,9 @@ class ChangeJudge {
       case Role::kAcroForm:
         return AcroFormChange(n, KeyDiff(a, b));
       case Role::kDss:
-        return {kAllowed, absl::StrCat("DSS object ", n, " changed")};
+        return Bookkeeping(absl::StrCat("DSS object ", n, " changed"));
       case Role::kMetadata:
-        return {kAllowed, absl::StrCat("metadata object ", n, " updated")};
+        return Bookkeeping(absl::StrCat("metadata object ", n, " updated"));
       case Role::kOther:
         return {kSuspicious,
                 absl::StrCat("object ", n,
@@ -412,8 +412,8 @@ class ChangeJudge {
         const FormField* field = b_.FieldOf(info.owner);
         const std::string name = field != nullptr ? field->name : "?";
         if (IsDocTimestamp(b_.doc->Object(n))) {
-          return {kAllowed, absl::StrCat("document timestamp dictionary ", n,
-                                         " (field ", name, ")")};
+          return Bookkeeping(absl::StrCat("document timestamp dictionary ", n,
+                                          " (field ", name, ")"));
         }
         if (policy_.Signing()) {
           return {kAllowed, absl::StrCat("signature dictionary ", n, " (field ",
@@ -426,12 +426,12 @@ class ChangeJudge {
       case Role::kAppearance:
         return AppearanceRule(n, info.owner);
       case Role::kAcroForm:
-        return {kAllowed,
-                absl::StrCat("interactive form object ", n, " added")};
+        return Bookkeeping(
+            absl::StrCat("interactive form object ", n, " added"));
       case Role::kDss:
-        return {kAllowed, absl::StrCat("DSS object ", n, " added")};
+        return Bookkeeping(absl::StrCat("DSS object ", n, " added"));
       case Role::kMetadata:
-        return {kAllowed, absl::StrCat("metadata object ", n, " added")};
+        return Bookkeeping(absl::StrCat("metadata object ", n, " added"));
     }
     return {kSuspicious, absl::StrCat("object ", n, " added")};
   }
@@ -489,7 +489,7 @@ class ChangeJudge {
       }
       const FormField* now = b_.FieldOf(owner);
       if (now != nullptr && IsDocTimestamp(b_.doc->Get(now->dict, "V"))) {
-        return {kAllowed, absl::StrCat("document timestamp in ", what)};
+        return Bookkeeping(absl::StrCat("document timestamp in ", what));
       }
       if (policy_.Signing()) {
         return {kAllowed, absl::StrCat("signing of ", what)};
@@ -584,8 +584,8 @@ class ChangeJudge {
         return {kSuspicious, absl::StrCat("interactive form dictionary ", n,
                                           " changed: ", KeyList(rest))};
       }
-      return {kAllowed,
-              absl::StrCat("interactive form dictionary ", n, " updated")};
+      return Bookkeeping(
+          absl::StrCat("interactive form dictionary ", n, " updated"));
     }
     if (policy_.FormFilling()) {
       return {kAllowed, absl::StrCat("form object ", n, " updated")};

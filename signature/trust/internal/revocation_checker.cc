@@ -152,13 +152,18 @@ void RevocationChecker::CheckOcsp(X509* cert, X509* issuer,
     }
     const absl::Time signed_at = finding.produced_at.value_or(time_);
     std::string why;
-    bool authorised = SameSubjectAndKey(signer, issuer);
-    if (!authorised && X509_check_issued(issuer, signer) == X509_V_OK &&
-        X509_verify(signer, X509_get0_pubkey(issuer)) == 1 &&
-        HasExtendedKeyUsage(signer, NID_OCSP_sign)) {
-      authorised = true;  // delegated responder of the certificate's CA
+    using ResponderTrust = RevocationFinding::ResponderTrust;
+    finding.responder_trust = ResponderTrust::kNone;
+    if (SameSubjectAndKey(signer, issuer) ||
+        (X509_check_issued(issuer, signer) == X509_V_OK &&
+         X509_verify(signer, X509_get0_pubkey(issuer)) == 1 &&
+         HasExtendedKeyUsage(signer, NID_OCSP_sign))) {
+      // The certificate's CA, or its delegated responder.
+      finding.responder_trust = ResponderTrust::kIssuer;
+    } else {
+      finding.responder_trust = trust_(signer, extra, signed_at, &why);
     }
-    if (!authorised) authorised = trust_(signer, extra, signed_at, &why);
+    const bool authorised = finding.responder_trust != ResponderTrust::kNone;
     ERR_clear_error();
     if (!authorised) {
       notes.push_back(absl::StrCat("OCSP response of ", finding.issuer,

@@ -16,11 +16,12 @@
 
 namespace docintake::signature::trust_internal {
 
-// Returns true if `responder` may be trusted as an OCSP responder at `at`
-// (its own path reaches a trust anchor); otherwise sets `why`.
-using ResponderTrustFn =
-    std::function<bool(X509* responder, const std::vector<X509*>& extra_certs,
-                       absl::Time at, std::string* why)>;
+// Returns how `responder` may be trusted as an OCSP responder at `at` (its
+// own path reaches a trust anchor from a trusted list or a certificate
+// file), or kNone and sets `why`.
+using ResponderTrustFn = std::function<RevocationFinding::ResponderTrust(
+    X509* responder, const std::vector<X509*>& extra_certs, absl::Time at,
+    std::string* why)>;
 
 class RevocationChecker {
  public:
