@@ -1,5 +1,6 @@
 #include "signature/pdf_validator.h"
 
+#include <set>
 #include <utility>
 
 #include "base/status_macros.h"
@@ -37,16 +38,12 @@ absl::StatusOr<v1::SignatureReport> PdfValidator::Validate(
   *report.mutable_validation_time() = base::ToProtoTime(validation_time);
   report.set_policy(kPolicy);
   report.set_revision_count(static_cast<uint32_t>(doc.revision_ends().size()));
-  for (const std::string& origin : trust_->trusted_list_origins()) {
-    report.add_trust_sources(origin);
-  }
+  std::set<std::string> sources(trust_->trusted_list_origins().begin(),
+                                 trust_->trusted_list_origins().end());
   for (const TrustAnchor& anchor : trust_->anchors()) {
-    for (const AnchorSource& source : anchor.sources) {
-      if (source.kind == AnchorSource::Kind::kCertificateFile) {
-        report.add_trust_sources(source.path);
-      }
-    }
+    for (const AnchorSource& source : anchor.sources) sources.insert(source.path);
   }
+  for (const std::string& source : sources) report.add_trust_sources(source);
   if (doc.raw().empty()) return report;
 
   doc.ReadFinalFacts();

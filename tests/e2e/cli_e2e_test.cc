@@ -42,7 +42,7 @@ class CliE2eTest : public ServiceFixture {
 TEST_F(CliE2eTest, SubmitWaitGetAndContentRoundTrip) {
   DOCINTAKE_REQUIRE_CORPUS(corpus);
   const std::string path =
-      absl::StrCat(corpus, "/signatures/pdf/siva/PdfValidSingleSignature.pdf");
+      absl::StrCat(corpus, "/ocr/classify/docspell_letter-de.pdf");
   CommandResult submit = Cli(absl::StrCat(
       "submit ", Server(), " --channel portal --wait --json '", path, "'"));
   ASSERT_EQ(submit.exit_code, 0) << submit.out;
@@ -81,7 +81,7 @@ TEST_F(CliE2eTest, RefusedFileGivesOneLineAndNonZeroExit) {
 TEST_F(CliE2eTest, HotFolderSubmitsASlowlyWrittenScanOnceAndArchivesIt) {
   DOCINTAKE_REQUIRE_CORPUS(corpus);
   const std::string pdf = ReadFileOrDie(absl::StrCat(
-      corpus, "/signatures/pdf/siva/hellopades-lt1-lt2-Serial.pdf"));
+      corpus, "/ocr/classify/docspell_letter-de.pdf"));
   const std::string folder = dir_.Path("hot");
   ASSERT_TRUE(base::FileSystem::Default().CreateDirs(folder).ok());
   // The scanner writes the file in five pieces, 200 ms apart.

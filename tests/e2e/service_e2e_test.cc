@@ -20,18 +20,25 @@ namespace {
 
 using ::testing::HasSubstr;
 
-const char kMultiPagePdf[] = "signatures/pdf/dss/pkcs7_sha1.pdf";
+// A born-digital, unsigned two-page PDF (an accepted ZUGFeRD invoice): it
+// is archived without review. Its size and hash are in einvoice/sources.tsv.
+const char kManifestFolder[] = "einvoice";
+const char kMultiPagePdf[] =
+    "zugferd-corpus/ZUGFeRDv2/correct/symtrax/Beispiele/EN16931/"
+    "zugferd_2p1_EN16931_2_Teilrechnung.pdf";
 
 using ServiceE2eTest = ServiceFixture;
 
 TEST_F(ServiceE2eTest, ArchivesCorpusPdfWithManifestHashPagesAndText) {
   DOCINTAKE_REQUIRE_CORPUS(corpus);
-  const std::string path = absl::StrCat(corpus, "/", kMultiPagePdf);
+  const std::string path =
+      absl::StrCat(corpus, "/", kManifestFolder, "/", kMultiPagePdf);
   const std::string pdf = ReadFileOrDie(path);
-  Manifest files = ReadManifest(absl::StrCat(corpus, "/signatures/files.tsv"));
+  Manifest files =
+      ReadManifest(absl::StrCat(corpus, "/", kManifestFolder, "/sources.tsv"));
   std::string manifest_sha, manifest_bytes;
   for (const auto& row : files.rows) {
-    if (absl::StrCat("signatures/", files.Get(row, "file")) == kMultiPagePdf) {
+    if (files.Get(row, "file") == kMultiPagePdf) {
       manifest_sha = files.Get(row, "sha256");
       manifest_bytes = files.Get(row, "bytes");
     }
@@ -39,7 +46,7 @@ TEST_F(ServiceE2eTest, ArchivesCorpusPdfWithManifestHashPagesAndText) {
   ASSERT_FALSE(manifest_sha.empty()) << "not in files.tsv: " << kMultiPagePdf;
 
   v1::SubmitReply reply;
-  grpc::Status status = Submit(pdf, &reply, "", "pkcs7_sha1.pdf");
+  grpc::Status status = Submit(pdf, &reply, "", "teilrechnung.pdf");
   ASSERT_TRUE(status.ok()) << status.error_message();
   EXPECT_EQ(reply.sha256(), manifest_sha);
   EXPECT_EQ(absl::StrCat(reply.size()), manifest_bytes);
@@ -147,7 +154,7 @@ TEST_F(ServiceE2eTest, WatchStreamsStatesUntilSettled) {
 TEST_F(ServiceE2eTest, KillNineRightAfterAckLosesNothing) {
   DOCINTAKE_REQUIRE_CORPUS(corpus);
   const std::string pdf =
-      ReadFileOrDie(absl::StrCat(corpus, "/", kMultiPagePdf));
+      ReadFileOrDie(absl::StrCat(corpus, "/", kManifestFolder, "/", kMultiPagePdf));
   std::vector<std::string> ids;
   for (int i = 0; i < 5; ++i) {
     v1::SubmitReply reply;

@@ -96,10 +96,10 @@ TEST_F(SignatureE2eTest, CliVerifyPrintsJsonWithTheDocumentedFields) {
       " --at ", kCorpusTime, " --json '", Pdf(file), "'"));
   EXPECT_EQ(result.exit_code, 1) << result.out;
   for (const char* field :
-       {"\"signatures\"", "\"indication\": \"TOTAL_FAILED\"",
-        "\"subindication\": \"FORMAT_FAILURE\"", "\"level\"",
-        "\"coverage\": \"PARTIAL\"", "\"integrity\"", "\"later_changes\"",
-        "\"written_form\"", "\"decision\": \"NOT_SATISFIED\""}) {
+       {"\"signatures\":[", "\"indication\":\"TOTAL_FAILED\"",
+        "\"subindication\":\"FORMAT_FAILURE\"", "\"level\":\"PKCS7\"",
+        "\"coverage\":\"PARTIAL\"", "\"integrity\":", "\"later_changes\":",
+        "\"written_form\":", "\"decision\":\"NOT_SATISFIED\""}) {
     EXPECT_NE(result.out.find(field), std::string::npos)
         << field << " missing in " << result.out;
   }
@@ -128,17 +128,19 @@ TEST_F(SignatureE2eTest, CliVerifyLocalNeedsNoServer) {
 
 TEST_F(SignatureE2eTest, FailedSignatureSendsTheDocumentToReview) {
   DOCINTAKE_REQUIRE_CORPUS(corpus);
-  const std::string file = "dss/malformed-pades.pdf";
+  const std::string file = "pyhanko/pdf-sig-with-econtent.pdf";
   Manifest manifest;
   const auto rows = Expected(file, manifest);
   ASSERT_EQ(rows.size(), 1u);
-  ASSERT_EQ(manifest.Get(rows[0], "expected_subindication"), "HASH_FAILURE");
+  ASSERT_EQ(manifest.Get(rows[0], "expected_indication"), "TOTAL-FAILED");
   v1::SubmitReply reply;
   ASSERT_TRUE(Submit(ReadFileOrDie(Pdf(file)), &reply, "", "signed.pdf").ok());
   const v1::Record record = WaitForState(reply.document_id(), v1::REVIEW);
   ASSERT_EQ(record.signatures().signatures_size(), 1);
-  EXPECT_EQ(record.signatures().signatures(0).subindication(),
-            v1::HASH_FAILURE);
+  EXPECT_EQ(record.signatures().signatures(0).indication(), v1::TOTAL_FAILED);
+  EXPECT_EQ(v1::SubIndication_Name(
+                record.signatures().signatures(0).subindication()),
+            manifest.Get(rows[0], "expected_subindication"));
   EXPECT_EQ(record.signatures().written_form().decision(),
             v1::WrittenForm::NOT_SATISFIED);
   EXPECT_NE(record.error().find("signature"), std::string::npos)
