@@ -6,6 +6,7 @@
 #include "base/status_macros.h"
 #include "base/time_util.h"
 #include "signature/internal/checks.h"
+#include "signature/internal/common_checks.h"
 #include "signature/internal/document.h"
 #include "signature/trust/chain_validator.h"
 #include "signature/trust/trust_store.h"
@@ -27,7 +28,9 @@ absl::StatusOr<std::shared_ptr<const TrustStore>> LoadTrustStore(
 
 PdfValidator::PdfValidator(std::shared_ptr<const TrustStore> trust,
                            ValidatorOptions options)
-    : trust_(std::move(trust)), options_(options) {}
+    : trust_(std::move(trust)),
+      chains_(std::make_unique<const ChainValidator>(*trust_)),
+      options_(options) {}
 
 PdfValidator::~PdfValidator() = default;
 
@@ -46,9 +49,17 @@ absl::StatusOr<v1::SignatureReport> PdfValidator::Validate(
   for (const std::string& source : sources) report.add_trust_sources(source);
   if (doc.raw().empty()) return report;
 
-  doc.ReadFinalFacts();
-  ChainValidator chains(*trust_);
-  CheckContext context{doc, *trust_, chains, validation_time};
+  // PoDoFo once for the whole document: the final revision and every
+  // signed revision whose later changes must be judged.
+  std::vector<RevisionRequest> requests;
+  for (size_t i = 0; i < doc.raw().size(); ++i) {
+    const ChangesPlan plan = PlanLaterChanges(doc, i);
+    if (!plan.fixed.has_value()) {
+      requests.push_back({plan.end, plan.signature_object});
+    }
+  }
+  doc.Analyze(requests);
+  CheckContext context{doc, *trust_, *chains_, validation_time};
   // Document timestamps first: the signatures they cover gain their time.
   std::vector<v1::SignatureValidation> results(doc.raw().size());
   for (size_t i = 0; i < doc.raw().size(); ++i) {

@@ -30,6 +30,7 @@
 
 namespace docintake::signature {
 
+class ChainValidator;
 class TrustStore;
 
 struct ValidatorOptions {
@@ -60,6 +61,8 @@ class PdfValidator {
 
  private:
   std::shared_ptr<const TrustStore> trust_;
+  // Built once from the store; thread-safe.
+  std::unique_ptr<const ChainValidator> chains_;
   ValidatorOptions options_;
 };
 

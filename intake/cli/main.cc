@@ -12,7 +12,11 @@
 #include "intake/cli/cli.h"
 
 int main(int argc, char** argv) {
-  docintake::base::EnsureSingleThreadedOpenMp(argv);
+  // Only `ocr --local` runs Tesseract; the other commands skip the re-exec
+  // (it costs a process start).
+  if (argc > 1 && std::string(argv[1]) == "ocr") {
+    docintake::base::EnsureSingleThreadedOpenMp(argv);
+  }
   std::vector<std::string> args(argv + 1, argv + argc);
   docintake::cli::CommandIo io{std::cin,
                                std::cout,

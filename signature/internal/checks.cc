@@ -297,8 +297,14 @@ Validation CheckSignature(CheckContext& context, size_t i) {
     if (!dt.proper) continue;
     covered_by_document_timestamp = true;
     best = best.has_value() ? std::min(*best, dt.gen_time) : dt.gen_time;
-    absl::StatusOr<internal::PdfFacts> covered = doc.FactsAt(dt.signed_end);
-    if (covered.ok() && covered->has_dss()) validation_data_timestamped = true;
+    absl::StatusOr<const internal::RevisionAnalysis*> covered =
+        dt.signed_end >= doc.pdf().size() ? nullptr
+                                          : doc.Revision(dt.signed_end);
+    if (dt.signed_end >= doc.pdf().size() ? doc.facts().has_dss()
+                                          : covered.ok() &&
+                                                (*covered)->facts().has_dss()) {
+      validation_data_timestamped = true;
+    }
     v1::TimestampValidation& ts = *out.add_timestamps();
     ts.set_kind(v1::TimestampValidation::DOCUMENT_TIMESTAMP);
     *ts.mutable_gen_time() = base::ToProtoTime(dt.gen_time);

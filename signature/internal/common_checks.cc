@@ -3,8 +3,6 @@
 #include <algorithm>
 
 #include "absl/strings/str_cat.h"
-#include "signature/objects/change_classifier.h"
-#include "signature/objects/change_permissions.h"
 #include "signature/pdf/byte_range.h"
 
 namespace docintake::signature {
@@ -136,63 +134,74 @@ SignedData DescribeSignature(Document& doc, size_t i, Validation& out) {
   return signed_data;
 }
 
-void CheckLaterChanges(Document& doc, size_t i, SignedData& signed_data,
+ChangesPlan PlanLaterChanges(const Document& doc, size_t i) {
+  const RawSignature& raw = doc.raw()[i];
+  const ByteRangeCoverage coverage =
+      CheckByteRange(doc.pdf(), raw, doc.revision_ends());
+  ChangesPlan plan;
+  plan.signature_object =
+      static_cast<uint32_t>(std::max<int64_t>(raw.object_number, 0));
+  uint64_t end = coverage.signed_end.value_or(0);
+  switch (coverage.coverage) {
+    case Coverage::kEntireFile:
+      plan.fixed = Validation::NONE;
+      return plan;
+    case Coverage::kEntireRevision:
+      plan.end = end;
+      return plan;
+    case Coverage::kPartial:
+      plan.fixed = Validation::NOT_APPLICABLE;
+      return plan;
+    case Coverage::kInvalid:
+      break;
+  }
+  // The ByteRange does not say what was signed. If it still ends where a
+  // revision ends, judge the updates after the revision that holds the
+  // signature dictionary; otherwise nothing can be said.
+  const std::vector<size_t>& ends = doc.revision_ends();
+  if (std::find(ends.begin(), ends.end(), end) == ends.end() &&
+      end != doc.pdf().size()) {
+    plan.fixed = Validation::NOT_APPLICABLE;
+    return plan;
+  }
+  const size_t revision = doc.RevisionOf(raw.dictionary_begin);
+  if (revision + 1 >= ends.size()) {
+    plan.fixed = Validation::NONE;
+    return plan;
+  }
+  plan.end = ends[revision];
+  return plan;
+}
+
+void CheckLaterChanges(const Document& doc, size_t i, SignedData& signed_data,
                        Validation& out) {
-  if (out.coverage() == Validation::ENTIRE_FILE) {
-    out.set_later_changes(Validation::NONE);
+  const ChangesPlan plan = PlanLaterChanges(doc, i);
+  if (plan.fixed.has_value()) {
+    out.set_later_changes(*plan.fixed);
     return;
   }
-  uint64_t end = signed_data.signed_end.value_or(0);
-  if (out.coverage() == Validation::INVALID) {
-    // The ByteRange does not say what was signed. If it still ends where a
-    // revision ends, judge the updates after the revision that holds the
-    // signature dictionary; otherwise nothing can be said.
-    const std::vector<size_t>& ends = doc.revision_ends();
-    if (std::find(ends.begin(), ends.end(), end) == ends.end() &&
-        end != doc.pdf().size()) {
-      out.set_later_changes(Validation::NOT_APPLICABLE);
-      return;
-    }
-    const size_t revision = doc.RevisionOf(doc.raw()[i].dictionary_begin);
-    if (revision + 1 >= ends.size()) {
-      out.set_later_changes(Validation::NONE);
-      return;
-    }
-    end = ends[revision];
-  } else if (out.coverage() != Validation::ENTIRE_REVISION) {
-    out.set_later_changes(Validation::NOT_APPLICABLE);
-    return;
-  }
-  absl::StatusOr<internal::PdfFacts> signed_facts = doc.FactsAt(end);
-  if (!signed_facts.ok()) {
+  absl::StatusOr<const internal::RevisionAnalysis*> revision =
+      doc.Revision(plan.end, plan.signature_object);
+  if (!revision.ok()) {
     out.set_later_changes(Validation::SUSPICIOUS);
-    out.add_change_details(absl::StrCat("the signed revision cannot be read: ",
-                                        signed_facts.status().message()));
+    out.add_change_details(absl::StrCat(
+        "the changes after signing cannot be analysed: ",
+        revision.status().message()));
     return;
   }
+  const internal::PdfFacts& signed_facts = (*revision)->facts();
   if (doc.facts_complete() &&
-      signed_facts->page_count() != doc.facts().page_count()) {
+      signed_facts.page_count() != doc.facts().page_count()) {
     signed_data.format_failures.push_back(absl::StrCat(
         "the page count changed after signing, from ",
-        signed_facts->page_count(), " to ", doc.facts().page_count()));
+        signed_facts.page_count(), " to ", doc.facts().page_count()));
   }
-  const RawSignature& raw = doc.raw()[i];
-  const ChangePermissions permissions = PermissionsForSignature(
-      *signed_facts, static_cast<uint32_t>(std::max<int64_t>(
-                         raw.object_number, 0)));
-  absl::StatusOr<internal::ChangeVerdict> verdict =
-      ClassifyChanges(doc.pdf(), end, permissions, doc.limits());
-  if (!verdict.ok()) {
-    out.set_later_changes(Validation::SUSPICIOUS);
-    out.add_change_details(absl::StrCat("the changes cannot be analysed: ",
-                                        verdict.status().message()));
-    return;
-  }
-  out.set_later_changes(ToProto(verdict->verdict()));
+  const internal::ChangeVerdict& verdict = (*revision)->verdict();
+  out.set_later_changes(ToProto(verdict.verdict()));
   out.set_later_changes_validation_data_only(
-      verdict->verdict() == internal::ChangeVerdict::ALLOWED &&
-      verdict->validation_data_only());
-  for (const std::string& reason : verdict->reasons()) {
+      verdict.verdict() == internal::ChangeVerdict::ALLOWED &&
+      verdict.validation_data_only());
+  for (const std::string& reason : verdict.reasons()) {
     out.add_change_details(reason);
   }
 }

@@ -30,9 +30,19 @@ struct SignedData {
 SignedData DescribeSignature(Document& doc, size_t i,
                              v1::SignatureValidation& out);
 
-// Fills later_changes (and its details) of raw()[i] given what it signs.
-// Adds a format failure when the page count changed after signing.
-void CheckLaterChanges(Document& doc, size_t i, SignedData& signed_data,
+// What deciding the changes after raw()[i] needs: a fixed answer, or the
+// signed revision's end to analyse (with the signature's object number).
+struct ChangesPlan {
+  std::optional<v1::SignatureValidation::LaterChanges> fixed;
+  uint64_t end = 0;
+  uint32_t signature_object = 0;
+};
+ChangesPlan PlanLaterChanges(const Document& doc, size_t i);
+
+// Fills later_changes (and its details) of raw()[i] from the document's
+// analysis (Document::Analyze with the plans' requests). Adds a format
+// failure when the page count changed after signing.
+void CheckLaterChanges(const Document& doc, size_t i, SignedData& signed_data,
                        v1::SignatureValidation& out);
 
 // Sets a failed/indeterminate indication with `sub` and the reason.

@@ -5,7 +5,6 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "base/status_macros.h"
-#include "signature/objects/pdf_facts_reader.h"
 #include "signature/pdf/revisions.h"
 
 namespace docintake::signature {
@@ -31,18 +30,20 @@ absl::StatusOr<Document> Document::Scan(absl::string_view pdf,
   return doc;
 }
 
-void Document::ReadFinalFacts() {
-  absl::StatusOr<internal::PdfFacts> facts =
-      ReadPdfFacts(pdf_, pdf_.size(), limits_);
-  if (!facts.ok()) {
+void Document::Analyze(const std::vector<RevisionRequest>& requests) {
+  absl::StatusOr<internal::DocumentAnalysis> analysis =
+      AnalyzeDocument(pdf_, requests, limits_);
+  if (!analysis.ok()) {
     errors_.push_back(absl::StrCat("the PDF parser cannot read the document: ",
-                                   facts.status().message()));
+                                   analysis.status().message()));
     return;
   }
-  facts_ = *std::move(facts);
+  analysis_ = *std::move(analysis);
   facts_ok_ = true;
-  const size_t seen = static_cast<size_t>(facts_.signature_fields_size() +
-                                          facts_.orphaned_signatures_size());
+  const internal::PdfFacts& final_facts = analysis_.final_facts();
+  const size_t seen = static_cast<size_t>(
+      final_facts.signature_fields_size() +
+      final_facts.orphaned_signatures_size());
   facts_complete_ = seen >= raw_.size();
   if (!facts_complete_) {
     errors_.push_back(absl::StrCat(
@@ -50,20 +51,28 @@ void Document::ReadFinalFacts() {
         raw_.size(), ": parts of the document may be hidden from readers"));
   }
   for (const internal::SignatureDictionary& orphan :
-       facts_.orphaned_signatures()) {
+       final_facts.orphaned_signatures()) {
     warnings_.push_back(absl::StrCat(
         "signature dictionary ", orphan.object_number(),
         " is not used by any signature field (a manipulation indicator)"));
   }
 }
 
-absl::StatusOr<internal::PdfFacts> Document::FactsAt(uint64_t end) {
-  if (end >= pdf_.size() && facts_ok_) return facts_;
-  auto it = prefix_facts_.find(end);
-  if (it == prefix_facts_.end()) {
-    it = prefix_facts_.emplace(end, ReadPdfFacts(pdf_, end, limits_)).first;
+absl::StatusOr<const internal::RevisionAnalysis*> Document::Revision(
+    uint64_t end, uint32_t signature_object) const {
+  if (!facts_ok_) {
+    return absl::FailedPreconditionError("the PDF parser cannot read it");
   }
-  return it->second;
+  for (const internal::RevisionAnalysis& r : analysis_.revisions()) {
+    if (r.end() != end ||
+        (signature_object != 0 && r.signature_object() != signature_object)) {
+      continue;
+    }
+    if (!r.error().empty()) return absl::InvalidArgumentError(r.error());
+    return &r;
+  }
+  return absl::NotFoundError(
+      absl::StrCat("the revision ending at ", end, " was not analysed"));
 }
 
 size_t Document::RevisionOf(size_t offset) const {
@@ -74,7 +83,7 @@ size_t Document::RevisionOf(size_t offset) const {
 
 const internal::SignatureField* Document::FieldFor(size_t i) const {
   const RawSignature& sig = raw_[i];
-  for (const internal::SignatureField& field : facts_.signature_fields()) {
+  for (const internal::SignatureField& field : facts().signature_fields()) {
     if (sig.object_number > 0 &&
         field.value().object_number() ==
             static_cast<uint64_t>(sig.object_number)) {
@@ -82,7 +91,7 @@ const internal::SignatureField* Document::FieldFor(size_t i) const {
     }
   }
   // A direct /V dictionary has no object number: match by ByteRange.
-  for (const internal::SignatureField& field : facts_.signature_fields()) {
+  for (const internal::SignatureField& field : facts().signature_fields()) {
     if (field.value().object_number() == 0 && sig.byte_range.has_value() &&
         std::equal(field.value().byte_range().begin(),
                    field.value().byte_range().end(), sig.byte_range->begin(),
@@ -94,9 +103,9 @@ const internal::SignatureField* Document::FieldFor(size_t i) const {
 }
 
 std::vector<std::string> Document::DssCertificates() const {
-  std::vector<std::string> out(facts_.dss().certs().begin(),
-                               facts_.dss().certs().end());
-  for (const internal::ValidationRelatedInfo& vri : facts_.dss().vri()) {
+  std::vector<std::string> out(facts().dss().certs().begin(),
+                               facts().dss().certs().end());
+  for (const internal::ValidationRelatedInfo& vri : facts().dss().vri()) {
     out.insert(out.end(), vri.certs().begin(), vri.certs().end());
   }
   return out;
@@ -104,10 +113,10 @@ std::vector<std::string> Document::DssCertificates() const {
 
 RevocationData Document::DssRevocation() const {
   RevocationData out;
-  out.ocsp_responses.assign(facts_.dss().ocsps().begin(),
-                            facts_.dss().ocsps().end());
-  out.crls.assign(facts_.dss().crls().begin(), facts_.dss().crls().end());
-  for (const internal::ValidationRelatedInfo& vri : facts_.dss().vri()) {
+  out.ocsp_responses.assign(facts().dss().ocsps().begin(),
+                            facts().dss().ocsps().end());
+  out.crls.assign(facts().dss().crls().begin(), facts().dss().crls().end());
+  for (const internal::ValidationRelatedInfo& vri : facts().dss().vri()) {
     out.ocsp_responses.insert(out.ocsp_responses.end(), vri.ocsps().begin(),
                               vri.ocsps().end());
     out.crls.insert(out.crls.end(), vri.crls().begin(), vri.crls().end());

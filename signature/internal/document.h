@@ -7,7 +7,6 @@
 #define DOCINTAKE_SIGNATURE_INTERNAL_DOCUMENT_H_
 
 #include <cstdint>
-#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -16,6 +15,7 @@
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 #include "docintake/internal/pdf_facts.pb.h"
+#include "signature/objects/document_analysis.h"
 #include "signature/objects/pdf_objects_limits.h"
 #include "signature/pdf/raw_signature.h"
 #include "signature/trust/revocation.h"
@@ -43,17 +43,20 @@ class Document {
   const std::vector<size_t>& revision_ends() const { return revision_ends_; }
   const std::vector<RawSignature>& raw() const { return raw_; }
 
-  // Reads the final revision with PoDoFo; problems land in errors().
-  void ReadFinalFacts();
+  // Runs PoDoFo once (in a forked child) for the final revision and the
+  // signed revisions in `requests`; problems land in errors().
+  void Analyze(const std::vector<RevisionRequest>& requests);
   // Facts of the final revision (empty when PoDoFo failed).
-  const internal::PdfFacts& facts() const { return facts_; }
+  const internal::PdfFacts& facts() const { return analysis_.final_facts(); }
   bool facts_ok() const { return facts_ok_; }
   // The parser saw every signature the raw bytes hold (nothing hidden).
   bool facts_complete() const { return facts_complete_; }
   // Index of the revision whose bytes contain `offset`.
   size_t RevisionOf(size_t offset) const;
-  // Facts of the prefix [0, end), cached.
-  absl::StatusOr<internal::PdfFacts> FactsAt(uint64_t end);
+  // The analysis of the revision ending at `end` for `signature_object`
+  // (any signature when 0), or why there is none.
+  absl::StatusOr<const internal::RevisionAnalysis*> Revision(
+      uint64_t end, uint32_t signature_object = 0) const;
 
   // The signature field whose /V is raw()[i], or nullptr.
   const internal::SignatureField* FieldFor(size_t i) const;
@@ -79,10 +82,9 @@ class Document {
   PdfObjectsLimits limits_;
   std::vector<size_t> revision_ends_;
   std::vector<RawSignature> raw_;
-  internal::PdfFacts facts_;
+  internal::DocumentAnalysis analysis_;
   bool facts_ok_ = false;
   bool facts_complete_ = false;
-  std::map<uint64_t, absl::StatusOr<internal::PdfFacts>> prefix_facts_;
   std::vector<DocumentTimestamp> timestamps_;
   std::vector<std::string> errors_;
   std::vector<std::string> warnings_;

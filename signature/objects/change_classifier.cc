@@ -3,7 +3,6 @@
 #include <memory>
 #include <string>
 
-#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "base/child_process.h"
 #include "base/status_macros.h"
@@ -16,15 +15,6 @@ namespace {
 
 using ::docintake::internal::ChangeVerdict;
 using internal_objects::PodofoDocument;
-
-bool OnlyWhitespace(absl::string_view bytes) {
-  for (const char c : bytes) {
-    if (!absl::ascii_isspace(static_cast<unsigned char>(c)) && c != '\0') {
-      return false;
-    }
-  }
-  return true;
-}
 
 absl::StatusOr<std::string> ClassifyInWorker(
     absl::string_view pdf, uint64_t signed_end,
@@ -62,11 +52,8 @@ absl::StatusOr<ChangeVerdict> ClassifyChanges(
         absl::StrCat("signed revision end ", signed_end,
                      " is outside the file of ", pdf.size(), " bytes"));
   }
-  if (OnlyWhitespace(pdf.substr(signed_end))) {
-    ChangeVerdict none;
-    none.set_verdict(ChangeVerdict::NONE);
-    none.add_reasons("none: no revision follows the signed revision");
-    return none;
+  if (internal_objects::NothingAfter(pdf, signed_end)) {
+    return internal_objects::NoChanges();
   }
   base::ChildLimits child;
   child.deadline = limits.deadline;

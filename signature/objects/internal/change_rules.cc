@@ -1,9 +1,11 @@
 #include "signature/objects/internal/change_rules.h"
 
+#include <algorithm>
 #include <set>
 #include <string>
 #include <vector>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "podofo/base/PdfDictionary.h"
@@ -606,6 +608,22 @@ ChangeVerdict ClassifyModelChanges(const DocumentModel& signed_revision,
                                    const DocumentModel& final_revision,
                                    const ChangePermissions& permissions) {
   return ChangeJudge(signed_revision, final_revision, permissions).Run();
+}
+
+bool NothingAfter(absl::string_view pdf, uint64_t signed_end) {
+  for (const char c : pdf.substr(std::min<uint64_t>(signed_end, pdf.size()))) {
+    if (!absl::ascii_isspace(static_cast<unsigned char>(c)) && c != '\0') {
+      return false;
+    }
+  }
+  return true;
+}
+
+ChangeVerdict NoChanges() {
+  ChangeVerdict none;
+  none.set_verdict(ChangeVerdict::NONE);
+  none.add_reasons("none: no revision follows the signed revision");
+  return none;
 }
 
 }  // namespace docintake::signature::internal_objects

@@ -4,9 +4,11 @@
 #include <openssl/err.h>
 #include <openssl/pem.h>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/escaping.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/synchronization/mutex.h"
 #include "base/sha256.h"
 
 namespace docintake::signature::trust_internal {
@@ -26,7 +28,43 @@ std::string ToDer(const T* object) {
 
 }  // namespace
 
+namespace {
+
+// Parsed certificates by DER. Decoding a certificate's key is costly in
+// OpenSSL 3, and the same anchors, CAs and TSA certificates come back in
+// every document; X509 objects are reference-counted and read-only once
+// parsed. Bounded: emptied when full.
+class CertificateCache {
+ public:
+  X509Ptr Find(absl::string_view der) {
+    absl::MutexLock lock(&mu_);
+    auto it = certs_.find(der);
+    if (it == certs_.end()) return nullptr;
+    X509_up_ref(it->second.get());
+    return X509Ptr(it->second.get());
+  }
+  void Add(absl::string_view der, X509* cert) {
+    absl::MutexLock lock(&mu_);
+    if (certs_.size() >= kCapacity) certs_.clear();
+    X509_up_ref(cert);
+    certs_.emplace(std::string(der), X509Ptr(cert));
+  }
+
+ private:
+  static constexpr size_t kCapacity = 4096;
+  absl::Mutex mu_;
+  absl::flat_hash_map<std::string, X509Ptr> certs_ ABSL_GUARDED_BY(mu_);
+};
+
+CertificateCache& Cache() {
+  static CertificateCache* cache = new CertificateCache();
+  return *cache;
+}
+
+}  // namespace
+
 absl::StatusOr<X509Ptr> ParseCertificateDer(absl::string_view der) {
+  if (X509Ptr cached = Cache().Find(der)) return cached;
   const unsigned char* p = reinterpret_cast<const unsigned char*>(der.data());
   X509Ptr cert(d2i_X509(nullptr, &p, static_cast<long>(der.size())));
   if (cert == nullptr) {
@@ -36,6 +74,7 @@ absl::StatusOr<X509Ptr> ParseCertificateDer(absl::string_view der) {
   if (p != reinterpret_cast<const unsigned char*>(der.data()) + der.size()) {
     return absl::InvalidArgumentError("trailing bytes after DER certificate");
   }
+  Cache().Add(der, cert.get());
   return cert;
 }
 
