@@ -12,14 +12,13 @@ namespace {
 using Validation = v1::SignatureValidation;
 
 std::string Escape(absl::string_view text) {
-  return absl::StrReplaceAll(text, {{"&", "&amp;"},
-                                    {"<", "&lt;"},
-                                    {">", "&gt;"},
-                                    {"\"", "&quot;"}});
+  return absl::StrReplaceAll(
+      text, {{"&", "&amp;"}, {"<", "&lt;"}, {">", "&gt;"}, {"\"", "&quot;"}});
 }
 
 std::string Time(const google::protobuf::Timestamp& t) {
-  return absl::FormatTime("%Y-%m-%dT%H:%M:%SZ", absl::FromUnixSeconds(t.seconds()),
+  return absl::FormatTime("%Y-%m-%dT%H:%M:%SZ",
+                          absl::FromUnixSeconds(t.seconds()),
                           absl::UTCTimeZone());
 }
 
@@ -64,10 +63,11 @@ std::string SignatureReport(const Validation& s,
   absl::StrAppend(&out, "<ValidationTimeInfo>",
                   Element("ValidationTime", Time(report.validation_time())));
   if (s.has_best_signature_time()) {
-    absl::StrAppend(&out, "<BestSignatureTime>",
-                    Element("POETime", Time(s.best_signature_time())),
-                    Element("TypeOfProof", "urn:etsi:019102:poetype:validation"),
-                    "</BestSignatureTime>");
+    absl::StrAppend(
+        &out, "<BestSignatureTime>",
+        Element("POETime", Time(s.best_signature_time())),
+        Element("TypeOfProof", "urn:etsi:019102:poetype:validation"),
+        "</BestSignatureTime>");
   }
   absl::StrAppend(&out, "</ValidationTimeInfo>");
   if (s.has_claimed_signing_time()) {
@@ -95,16 +95,25 @@ std::string SignatureReport(const Validation& s,
                                    v1::SubIndication_Name(s.subindication()))));
   }
   for (const std::string& error : s.errors()) {
-    absl::StrAppend(&out, "<AssociatedValidationReportData><AdditionalValidationReportData><ReportData>",
-                    Element("Type", "urn:docintake:error"), Element("Value", error),
-                    "</ReportData></AdditionalValidationReportData></AssociatedValidationReportData>");
+    absl::StrAppend(&out,
+                    "<AssociatedValidationReportData><"
+                    "AdditionalValidationReportData><ReportData>",
+                    Element("Type", "urn:docintake:error"),
+                    Element("Value", error),
+                    "</ReportData></AdditionalValidationReportData></"
+                    "AssociatedValidationReportData>");
   }
   for (const std::string& warning : s.warnings()) {
-    absl::StrAppend(&out, "<AssociatedValidationReportData><AdditionalValidationReportData><ReportData>",
-                    Element("Type", "urn:docintake:warning"), Element("Value", warning),
-                    "</ReportData></AdditionalValidationReportData></AssociatedValidationReportData>");
+    absl::StrAppend(&out,
+                    "<AssociatedValidationReportData><"
+                    "AdditionalValidationReportData><ReportData>",
+                    Element("Type", "urn:docintake:warning"),
+                    Element("Value", warning),
+                    "</ReportData></AdditionalValidationReportData></"
+                    "AssociatedValidationReportData>");
   }
-  absl::StrAppend(&out, "</SignatureValidationStatus></SignatureValidationReport>");
+  absl::StrAppend(&out,
+                  "</SignatureValidationStatus></SignatureValidationReport>");
   return out;
 }
 
@@ -117,10 +126,9 @@ std::string EtsiValidationReport(const v1::SignatureReport& report) {
   for (const Validation& s : report.signatures()) {
     absl::StrAppend(&out, SignatureReport(s, report));
   }
-  absl::StrAppend(&out, "<SignatureValidator>",
-                  "<DigitalId>", Element("X509SubjectName", "CN=docintake"),
-                  "</DigitalId>", "</SignatureValidator>",
-                  "</ValidationReport>\n");
+  absl::StrAppend(&out, "<SignatureValidator>", "<DigitalId>",
+                  Element("X509SubjectName", "CN=docintake"), "</DigitalId>",
+                  "</SignatureValidator>", "</ValidationReport>\n");
   return out;
 }
 

@@ -42,9 +42,10 @@ absl::StatusOr<v1::SignatureReport> PdfValidator::Validate(
   report.set_policy(kPolicy);
   report.set_revision_count(static_cast<uint32_t>(doc.revision_ends().size()));
   std::set<std::string> sources(trust_->trusted_list_origins().begin(),
-                                 trust_->trusted_list_origins().end());
+                                trust_->trusted_list_origins().end());
   for (const TrustAnchor& anchor : trust_->anchors()) {
-    for (const AnchorSource& source : anchor.sources) sources.insert(source.path);
+    for (const AnchorSource& source : anchor.sources)
+      sources.insert(source.path);
   }
   for (const std::string& source : sources) report.add_trust_sources(source);
   if (doc.raw().empty()) return report;

@@ -53,8 +53,8 @@ class PdfValidator {
   // (it depends on how the document arrived: DecideWrittenForm).
   // INVALID_ARGUMENT when `pdf` is not a PDF at all; a PDF the parser
   // cannot read gets a report with the problem in its errors.
-  absl::StatusOr<v1::SignatureReport> Validate(absl::string_view pdf,
-                                               absl::Time validation_time) const;
+  absl::StatusOr<v1::SignatureReport> Validate(
+      absl::string_view pdf, absl::Time validation_time) const;
 
   // The anchors and trusted lists in use, for reports.
   const TrustStore& trust() const { return *trust_; }

@@ -11,31 +11,30 @@ namespace {
 using Validation = v1::SignatureValidation;
 
 std::string Name(const Validation& s) {
-  const char* what =
-      s.kind() == Validation::DOCUMENT_TIMESTAMP ? "document timestamp"
-                                                 : "signature";
-  return s.field_name().empty()
-             ? absl::StrCat(what, " ", s.index() + 1)
-             : absl::StrCat(what, " ", s.index() + 1, " (", s.field_name(),
-                            ")");
+  const char* what = s.kind() == Validation::DOCUMENT_TIMESTAMP
+                         ? "document timestamp"
+                         : "signature";
+  return s.field_name().empty() ? absl::StrCat(what, " ", s.index() + 1)
+                                : absl::StrCat(what, " ", s.index() + 1, " (",
+                                               s.field_name(), ")");
 }
 
 // Why `s` breaks the written form (empty: it does not).
 std::vector<std::string> Breaks(const Validation& s) {
   std::vector<std::string> why;
   if (s.indication() == v1::TOTAL_FAILED) {
-    why.push_back(absl::StrCat(Name(s), " failed: ",
-                               v1::SubIndication_Name(s.subindication())));
+    why.push_back(absl::StrCat(
+        Name(s), " failed: ", v1::SubIndication_Name(s.subindication())));
   }
   if (s.coverage() == Validation::PARTIAL ||
       s.coverage() == Validation::INVALID) {
-    why.push_back(absl::StrCat(Name(s),
-                               ": its ByteRange does not cover its revision"));
+    why.push_back(
+        absl::StrCat(Name(s), ": its ByteRange does not cover its revision"));
   }
   if (s.later_changes() == Validation::DISALLOWED) {
-    why.push_back(
-        absl::StrCat(Name(s), ": the document was changed after signing in "
-                              "ways the signature does not permit"));
+    why.push_back(absl::StrCat(Name(s),
+                               ": the document was changed after signing in "
+                               "ways the signature does not permit"));
   }
   return why;
 }
@@ -58,26 +57,29 @@ std::vector<std::string> Doubts(const Validation& s) {
         Name(s), ": changes after signing could not be classified"));
   } else if (s.later_changes() == Validation::ALLOWED &&
              !s.later_changes_validation_data_only()) {
-    why.push_back(absl::StrCat(
-        Name(s), ": permitted changes after signing (form filling, "
-                 "annotations, further signatures); the displayed document "
-                 "differs from the signed one"));
+    why.push_back(
+        absl::StrCat(Name(s),
+                     ": permitted changes after signing (form filling, "
+                     "annotations, further signatures); the displayed document "
+                     "differs from the signed one"));
   }
   if (s.kind() == Validation::DOCUMENT_TIMESTAMP) return why;
   if (s.level() == Validation::PKCS7 || s.level() == Validation::PKCS7_T ||
       s.level() == Validation::PDF_NOT_ETSI) {
-    why.push_back(absl::StrCat(Name(s), " is a legacy PKCS#7 signature, "
-                                        "not PAdES"));
+    why.push_back(absl::StrCat(Name(s),
+                               " is a legacy PKCS#7 signature, "
+                               "not PAdES"));
   }
   if (!s.trusted_list_anchored()) {
-    why.push_back(absl::StrCat(
-        Name(s), " relies on a configured certificate (e.g. a test root), "
-                 "not only on the EU trusted lists"));
+    why.push_back(
+        absl::StrCat(Name(s),
+                     " relies on a configured certificate (e.g. a test root), "
+                     "not only on the EU trusted lists"));
   }
   if (s.qualification() != Validation::QESIG) {
-    why.push_back(absl::StrCat(
-        Name(s), " is not a qualified electronic signature (",
-        Validation::Qualification_Name(s.qualification()), ")"));
+    why.push_back(
+        absl::StrCat(Name(s), " is not a qualified electronic signature (",
+                     Validation::Qualification_Name(s.qualification()), ")"));
   }
   return why;
 }
@@ -112,8 +114,7 @@ v1::WrittenForm DecideWrittenForm(
   // The channel's own substitutes do not depend on the PDF's signatures; a
   // broken signature still sends the document to review in the pipeline.
   std::vector<std::string> notes = broken;
-  if (intake.channel() == v1::PORTAL &&
-      intake.assurance_level() == v1::HIGH) {
+  if (intake.channel() == v1::PORTAL && intake.assurance_level() == v1::HIGH) {
     notes.insert(notes.begin(),
                  "portal submission identified with eID at level HIGH");
     return Make(v1::WrittenForm::SATISFIED, v1::WrittenForm::EID_FORM,

@@ -19,10 +19,9 @@
 namespace docintake::signature {
 
 // `signatures` may be empty (not a PDF, or no signature in it).
-v1::WrittenForm DecideWrittenForm(
-    const google::protobuf::RepeatedPtrField<v1::SignatureValidation>&
-        signatures,
-    const v1::IntakeFacts& intake);
+v1::WrittenForm DecideWrittenForm(const google::protobuf::RepeatedPtrField<
+                                      v1::SignatureValidation>& signatures,
+                                  const v1::IntakeFacts& intake);
 
 }  // namespace docintake::signature
 

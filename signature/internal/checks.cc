@@ -9,13 +9,12 @@
 #include "base/time_util.h"
 #include "signature/cms/cms_signature.h"
 #include "signature/cms/signature_integrity.h"
-#include "signature/cms/timestamp_token.h"
 #include "signature/internal/common_checks.h"
 #include "signature/internal/level.h"
 #include "signature/internal/pdf_date.h"
 #include "signature/internal/summaries.h"
+#include "signature/internal/timestamp_checks.h"
 #include "signature/trust/qualification.h"
-#include "signature/trust/trusted_list.h"
 
 namespace docintake::signature {
 namespace {
@@ -23,8 +22,7 @@ namespace {
 using Validation = v1::SignatureValidation;
 
 // Applies the integrity verdict: the cryptographic-verification block.
-void ApplyIntegrity(const IntegrityResult& r, bool evaluated,
-                    Validation& out) {
+void ApplyIntegrity(const IntegrityResult& r, bool evaluated, Validation& out) {
   out.set_integrity(evaluated && r.integrity == Integrity::kIntact
                         ? Validation::INTACT
                         : Validation::BROKEN);
@@ -56,100 +54,6 @@ void ApplyIntegrity(const IntegrityResult& r, bool evaluated,
              : r.ess_detail);
   }
 }
-
-// Validates one RFC 3161 token over `covered`; its TSA chain at the
-// validation time. Sets `poe` to genTime when the token is intact.
-v1::TimestampValidation CheckToken(CheckContext& context,
-                                   absl::string_view der,
-                                   absl::Span<const absl::string_view> covered,
-                                   v1::TimestampValidation::Kind kind,
-                                   std::optional<absl::Time>& poe,
-                                   ChainResult* chain_out = nullptr) {
-  v1::TimestampValidation out;
-  out.set_kind(kind);
-  absl::StatusOr<TimestampToken> token = ParseTimestampToken(der);
-  if (!token.ok()) {
-    out.set_indication(v1::TOTAL_FAILED);
-    out.set_subindication(v1::FORMAT_FAILURE);
-    out.add_errors(std::string(token.status().message()));
-    return out;
-  }
-  *out.mutable_gen_time() = base::ToProtoTime(token->gen_time);
-  const IntegrityResult integrity = VerifyTimestampToken(der, covered);
-  out.set_intact(integrity.integrity == Integrity::kIntact);
-  if (!out.intact()) {
-    out.set_indication(v1::TOTAL_FAILED);
-    out.set_subindication(integrity.integrity == Integrity::kHashFailure
-                              ? v1::HASH_FAILURE
-                          : integrity.integrity == Integrity::kFormatFailure
-                              ? v1::FORMAT_FAILURE
-                              : v1::SIG_CRYPTO_FAILURE);
-    out.add_errors(integrity.detail);
-    return out;
-  }
-  poe = token->gen_time;
-  if (!token->tsa_certificate.has_value()) {
-    out.set_indication(v1::INDETERMINATE);
-    out.set_subindication(v1::NO_SIGNING_CERTIFICATE_FOUND);
-    out.add_errors("the time-stamp token names no TSA certificate");
-    return out;
-  }
-  std::vector<std::string> pool = token->certificates;
-  const std::vector<std::string> dss = context.doc.DssCertificates();
-  pool.insert(pool.end(), dss.begin(), dss.end());
-  ChainOptions options;
-  options.purpose = CertificatePurpose::kTimestamping;
-  options.validation_time = context.validation_time;
-  options.require_revocation_data = false;
-  absl::StatusOr<ChainResult> chain =
-      context.chains.Validate(*token->tsa_certificate, pool,
-                              context.doc.DssRevocation(), options);
-  if (!chain.ok()) {
-    out.set_indication(v1::INDETERMINATE);
-    out.set_subindication(v1::NO_SIGNING_CERTIFICATE_FOUND);
-    out.add_errors(std::string(chain.status().message()));
-    return out;
-  }
-  if (!chain->chain.empty()) out.set_tsa(chain->chain.front().subject);
-  AddChain(*chain, *out.mutable_chain(), nullptr);
-  out.set_indication(ChainIndicationOf(chain->status));
-  out.set_subindication(ChainSubIndicationOf(chain->status));
-  for (const std::string& reason : chain->reasons) out.add_errors(reason);
-  if (chain->status == ChainStatus::kValid) {
-    for (const TrustServiceRef& service :
-         context.trust.FindServices(*token->tsa_certificate)
-             .value_or(std::vector<TrustServiceRef>{})) {
-      const ServiceStatusEntry* status =
-          service.service == nullptr
-              ? nullptr
-              : ServiceStatusAt(*service.service, token->gen_time);
-      if (status != nullptr &&
-          status->service_type.find("TSA/QTST") != std::string::npos &&
-          IsGrantedStatusAt(status->status, token->gen_time)) {
-        out.set_qualified(true);
-      }
-    }
-  }
-  if (chain_out != nullptr) *chain_out = *std::move(chain);
-  return out;
-}
-
-// Copies a timestamp's verdict onto the document timestamp's own entry.
-void ApplyTimestampVerdict(const v1::TimestampValidation& ts,
-                           Validation& out) {
-  for (const std::string& e : ts.errors()) {
-    if (ts.indication() == v1::TOTAL_PASSED) {
-      out.add_warnings(e);
-    } else {
-      Fail(out, ts.indication(), ts.subindication(), e);
-    }
-  }
-  if (ts.indication() != v1::TOTAL_PASSED && ts.errors().empty()) {
-    Fail(out, ts.indication(), ts.subindication(),
-         "the time-stamp token did not validate");
-  }
-}
-
 // Whether the chain's anchor and every OCSP responder it relied on come
 // from a trusted list.
 bool TrustedListAnchored(const ChainResult& chain) {
@@ -164,54 +68,14 @@ bool TrustedListAnchored(const ChainResult& chain) {
   }
   return listed;
 }
-
-void Finish(Validation& out) {
-  if (out.indication() == v1::INDICATION_UNSPECIFIED) {
-    out.set_indication(v1::TOTAL_PASSED);
-  }
+// Whether the revision a document timestamp covers (ending at `end`) has
+// a DSS dictionary.
+bool CoveredRevisionHasDss(const Document& doc, uint64_t end) {
+  if (end >= doc.pdf().size()) return doc.facts().has_dss();
+  absl::StatusOr<const internal::RevisionAnalysis*> covered = doc.Revision(end);
+  return covered.ok() && (*covered)->facts().has_dss();
 }
-
 }  // namespace
-
-Validation CheckDocumentTimestamp(CheckContext& context, size_t i) {
-  Document& doc = context.doc;
-  const RawSignature& raw = doc.raw()[i];
-  Validation out;
-  SignedData signed_data = DescribeSignature(doc, i, out);
-  CheckLaterChanges(doc, i, signed_data, out);
-  out.set_level(Validation::NO_LEVEL);
-  for (const std::string& f : signed_data.format_failures) {
-    Fail(out, v1::TOTAL_FAILED, v1::FORMAT_FAILURE, f);
-  }
-  if (signed_data.ranges.empty() || !raw.has_hex_contents) {
-    out.set_integrity(Validation::BROKEN);
-    Finish(out);
-    return out;
-  }
-  std::optional<absl::Time> poe;
-  ChainResult chain;
-  v1::TimestampValidation ts =
-      CheckToken(context, raw.contents, signed_data.ranges,
-                 v1::TimestampValidation::DOCUMENT_TIMESTAMP, poe, &chain);
-  out.set_integrity(ts.intact() ? Validation::INTACT : Validation::BROKEN);
-  if (!chain.chain.empty()) {
-    *out.mutable_signer() = Summary(chain.chain.front());
-    AddChain(chain, *out.mutable_chain(), out.mutable_revocation());
-  }
-  if (poe.has_value()) {
-    *out.mutable_best_signature_time() = base::ToProtoTime(*poe);
-    if (signed_data.signed_end.has_value() &&
-        (out.coverage() == Validation::ENTIRE_FILE ||
-         out.coverage() == Validation::ENTIRE_REVISION)) {
-      doc.document_timestamps().push_back(
-          {i, *signed_data.signed_end, *poe, raw.type == "DocTimeStamp"});
-    }
-  }
-  ApplyTimestampVerdict(ts, out);
-  *out.add_timestamps() = std::move(ts);
-  Finish(out);
-  return out;
-}
 
 Validation CheckSignature(CheckContext& context, size_t i) {
   Document& doc = context.doc;
@@ -227,8 +91,7 @@ Validation CheckSignature(CheckContext& context, size_t i) {
   for (const std::string& f : signed_data.format_failures) {
     Fail(out, v1::TOTAL_FAILED, v1::FORMAT_FAILURE, f);
   }
-  const std::optional<SubFilter> sub_filter =
-      SubFilterFromName(raw.sub_filter);
+  const std::optional<SubFilter> sub_filter = SubFilterFromName(raw.sub_filter);
   if (!sub_filter.has_value()) {
     Fail(out, v1::TOTAL_FAILED, v1::FORMAT_FAILURE,
          absl::StrCat("unsupported /SubFilter \"", raw.sub_filter, "\""));
@@ -250,11 +113,9 @@ Validation CheckSignature(CheckContext& context, size_t i) {
   }
   for (const std::string& anomaly : cms->anomalies) out.add_warnings(anomaly);
   out.set_digest_algorithm(cms->digest_algorithm);
-  out.set_signature_algorithm(
-      SignatureAlgorithmName(cms->signature_algorithm));
+  out.set_signature_algorithm(SignatureAlgorithmName(cms->signature_algorithm));
   if (cms->signing_time.has_value()) {
-    *out.mutable_claimed_signing_time() =
-        base::ToProtoTime(*cms->signing_time);
+    *out.mutable_claimed_signing_time() = base::ToProtoTime(*cms->signing_time);
   }
 
   // Signing certificate and cryptographic verification.
@@ -266,8 +127,8 @@ Validation CheckSignature(CheckContext& context, size_t i) {
                          !signed_data.ranges.empty() && raw.has_hex_contents;
   IntegrityResult integrity;
   if (evaluable) {
-    integrity = VerifySignatureIntegrity(raw.contents, *sub_filter,
-                                         signed_data.ranges);
+    integrity =
+        VerifySignatureIntegrity(raw.contents, *sub_filter, signed_data.ranges);
   }
   ApplyIntegrity(integrity, evaluable, out);
 
@@ -297,14 +158,7 @@ Validation CheckSignature(CheckContext& context, size_t i) {
     if (!dt.proper) continue;
     covered_by_document_timestamp = true;
     best = best.has_value() ? std::min(*best, dt.gen_time) : dt.gen_time;
-    absl::StatusOr<const internal::RevisionAnalysis*> covered =
-        dt.signed_end >= doc.pdf().size() ? nullptr
-                                          : doc.Revision(dt.signed_end);
-    if (dt.signed_end >= doc.pdf().size() ? doc.facts().has_dss()
-                                          : covered.ok() &&
-                                                (*covered)->facts().has_dss()) {
-      validation_data_timestamped = true;
-    }
+    validation_data_timestamped |= CoveredRevisionHasDss(doc, dt.signed_end);
     v1::TimestampValidation& ts = *out.add_timestamps();
     ts.set_kind(v1::TimestampValidation::DOCUMENT_TIMESTAMP);
     *ts.mutable_gen_time() = base::ToProtoTime(dt.gen_time);
@@ -361,8 +215,8 @@ Validation CheckSignature(CheckContext& context, size_t i) {
   level.sub_filter = raw.sub_filter;
   level.parsed = true;
   level.has_signed_attributes = cms->has_signed_attributes;
-  level.has_ess_signing_certificate = cms->has_ess_signing_certificate ||
-                                      cms->has_ess_signing_certificate_v2;
+  level.has_ess_signing_certificate =
+      cms->has_ess_signing_certificate || cms->has_ess_signing_certificate_v2;
   level.has_signature_timestamp = signature_timestamped;
   level.covered_by_document_timestamp = covered_by_document_timestamp;
   if (cms->signer_certificate.has_value()) {

@@ -26,8 +26,7 @@ struct CheckContext {
 
 // Validates document timestamp raw()[i] and, if it verifies, records it in
 // doc.document_timestamps() so that signatures it covers gain its time.
-v1::SignatureValidation CheckDocumentTimestamp(CheckContext& context,
-                                               size_t i);
+v1::SignatureValidation CheckDocumentTimestamp(CheckContext& context, size_t i);
 
 // Validates signature raw()[i]; the document timestamps must be checked
 // first.

@@ -48,11 +48,12 @@ std::vector<absl::string_view> Pieces(absl::string_view pdf,
     const int64_t length = byte_range[k + 1];
     if (offset < 0 || length < 0 ||
         static_cast<uint64_t>(offset) > pdf.size() ||
-        static_cast<uint64_t>(length) > pdf.size() - static_cast<uint64_t>(offset)) {
+        static_cast<uint64_t>(length) >
+            pdf.size() - static_cast<uint64_t>(offset)) {
       return {};
     }
-    out.push_back(pdf.substr(static_cast<size_t>(offset),
-                             static_cast<size_t>(length)));
+    out.push_back(
+        pdf.substr(static_cast<size_t>(offset), static_cast<size_t>(length)));
   }
   return out;
 }
@@ -75,6 +76,12 @@ void Fail(Validation& out, v1::Indication indication, v1::SubIndication sub,
     out.set_subindication(sub);
   }
   out.add_errors(reason);
+}
+
+void Finish(Validation& out) {
+  if (out.indication() == v1::INDICATION_UNSPECIFIED) {
+    out.set_indication(v1::TOTAL_PASSED);
+  }
 }
 
 SignedData DescribeSignature(Document& doc, size_t i, Validation& out) {
@@ -123,13 +130,13 @@ SignedData DescribeSignature(Document& doc, size_t i, Validation& out) {
     signed_data.format_failures.push_back("/Contents is not a hex string");
   }
   if (!raw.redefinitions.empty()) {
-    signed_data.format_failures.push_back(absl::StrCat(
-        "the signature dictionary (object ", raw.object_number,
-        ") is redefined by a later update"));
+    signed_data.format_failures.push_back(
+        absl::StrCat("the signature dictionary (object ", raw.object_number,
+                     ") is redefined by a later update"));
   }
   for (const std::string& key : raw.duplicate_keys) {
-    out.add_warnings(absl::StrCat("the signature dictionary has /", key,
-                                  " more than once"));
+    out.add_warnings(
+        absl::StrCat("the signature dictionary has /", key, " more than once"));
   }
   return signed_data;
 }
@@ -184,9 +191,9 @@ void CheckLaterChanges(const Document& doc, size_t i, SignedData& signed_data,
       doc.Revision(plan.end, plan.signature_object);
   if (!revision.ok()) {
     out.set_later_changes(Validation::SUSPICIOUS);
-    out.add_change_details(absl::StrCat(
-        "the changes after signing cannot be analysed: ",
-        revision.status().message()));
+    out.add_change_details(
+        absl::StrCat("the changes after signing cannot be analysed: ",
+                     revision.status().message()));
     return;
   }
   const internal::PdfFacts& signed_facts = (*revision)->facts();

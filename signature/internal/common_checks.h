@@ -45,6 +45,9 @@ ChangesPlan PlanLaterChanges(const Document& doc, size_t i);
 void CheckLaterChanges(const Document& doc, size_t i, SignedData& signed_data,
                        v1::SignatureValidation& out);
 
+// TOTAL_PASSED unless a check failed.
+void Finish(v1::SignatureValidation& out);
+
 // Sets a failed/indeterminate indication with `sub` and the reason.
 void Fail(v1::SignatureValidation& out, v1::Indication indication,
           v1::SubIndication sub, const std::string& reason);

@@ -41,9 +41,9 @@ void Document::Analyze(const std::vector<RevisionRequest>& requests) {
   analysis_ = *std::move(analysis);
   facts_ok_ = true;
   const internal::PdfFacts& final_facts = analysis_.final_facts();
-  const size_t seen = static_cast<size_t>(
-      final_facts.signature_fields_size() +
-      final_facts.orphaned_signatures_size());
+  const size_t seen =
+      static_cast<size_t>(final_facts.signature_fields_size() +
+                          final_facts.orphaned_signatures_size());
   facts_complete_ = seen >= raw_.size();
   if (!facts_complete_) {
     errors_.push_back(absl::StrCat(
@@ -84,9 +84,8 @@ size_t Document::RevisionOf(size_t offset) const {
 const internal::SignatureField* Document::FieldFor(size_t i) const {
   const RawSignature& sig = raw_[i];
   for (const internal::SignatureField& field : facts().signature_fields()) {
-    if (sig.object_number > 0 &&
-        field.value().object_number() ==
-            static_cast<uint64_t>(sig.object_number)) {
+    if (sig.object_number > 0 && field.value().object_number() ==
+                                     static_cast<uint64_t>(sig.object_number)) {
       return &field;
     }
   }

@@ -24,7 +24,7 @@ namespace docintake::signature {
 
 // A document timestamp that verified, and the bytes it covers.
 struct DocumentTimestamp {
-  size_t index = 0;       // into Document::raw
+  size_t index = 0;  // into Document::raw
   uint64_t signed_end = 0;
   absl::Time gen_time;
   // A /Type /DocTimeStamp dictionary (a token in a /Type /Sig dictionary

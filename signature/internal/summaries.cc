@@ -48,10 +48,10 @@ v1::RevocationStatus Revocation(const ChainCertificate& c) {
   return out;
 }
 
-void AddChain(const ChainResult& chain,
-              google::protobuf::RepeatedPtrField<v1::CertificateSummary>& out,
-              google::protobuf::RepeatedPtrField<v1::RevocationStatus>*
-                  revocation) {
+void AddChain(
+    const ChainResult& chain,
+    google::protobuf::RepeatedPtrField<v1::CertificateSummary>& out,
+    google::protobuf::RepeatedPtrField<v1::RevocationStatus>* revocation) {
   for (const ChainCertificate& c : chain.chain) {
     *out.Add() = Summary(c);
     if (revocation != nullptr &&

@@ -13,10 +13,10 @@ v1::CertificateSummary Summary(const ChainCertificate& certificate);
 v1::RevocationStatus Revocation(const ChainCertificate& certificate);
 
 // The chain, signer first, and the revocation of each certificate.
-void AddChain(const ChainResult& chain,
-              google::protobuf::RepeatedPtrField<v1::CertificateSummary>& out,
-              google::protobuf::RepeatedPtrField<v1::RevocationStatus>*
-                  revocation);
+void AddChain(
+    const ChainResult& chain,
+    google::protobuf::RepeatedPtrField<v1::CertificateSummary>& out,
+    google::protobuf::RepeatedPtrField<v1::RevocationStatus>* revocation);
 
 v1::Indication ChainIndicationOf(ChainStatus status);
 v1::SubIndication ChainSubIndicationOf(ChainStatus status);
