@@ -12,8 +12,8 @@
 #include "base/status_macros.h"
 #include "intake/stages/archive_stage.h"
 #include "intake/stages/batch_split_stage.h"
-#include "intake/stages/signature_stage.h"
 #include "intake/stages/hash_sniff_stage.h"
+#include "intake/stages/signature_stage.h"
 #include "intake/stages/text_stage.h"
 
 namespace docintake::intake {
@@ -98,8 +98,14 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(
   page_limits.pdf_dpi = config.ocr_dpi;
   ASSIGN_OR_RETURN(std::shared_ptr<const signature::TrustStore> trust,
                    signature::LoadTrustStore(config.trust_paths));
-  s->signature_validator_ =
-      std::make_unique<signature::PdfValidator>(std::move(trust));
+  signature::ValidatorOptions validator_options;
+  if (config.revocation_fetch) {
+    s->revocation_fetcher_ =
+        std::make_unique<signature::CurlRevocationFetcher>();
+    validator_options.revocation_fetcher = s->revocation_fetcher_.get();
+  }
+  s->signature_validator_ = std::make_unique<signature::PdfValidator>(
+      std::move(trust), validator_options);
   s->intake_ = std::make_unique<Intake>(config.max_document_bytes, clock,
                                         *s->queue_, *s->spool_, s->changes_);
 

@@ -21,6 +21,7 @@
 #include "intake/intake_service.h"
 #include "intake/ocr_service.h"
 #include "intake/signature_service.h"
+#include "signature/trust/revocation_fetcher.h"
 #include "intake/pipeline.h"
 #include "intake/server_config.h"
 #include "intake/spool.h"
@@ -58,6 +59,7 @@ class Server {
   std::unique_ptr<archive::Checkpointer> checkpointer_;
   // The pipeline's stages use the engine and the intake (split documents).
   std::unique_ptr<ocr::OcrEngine> ocr_engine_;
+  std::unique_ptr<signature::RevocationFetcher> revocation_fetcher_;
   std::unique_ptr<signature::PdfValidator> signature_validator_;
   std::unique_ptr<Intake> intake_;
   std::unique_ptr<Pipeline> pipeline_;

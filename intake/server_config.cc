@@ -146,6 +146,8 @@ absl::Status ApplySetting(ServerConfig& config, const std::string& key,
   } else if (key == "trust") {
     if (value.empty()) return absl::InvalidArgumentError("trust: empty path");
     config.trust_paths.push_back(value);
+  } else if (key == "revocation-fetch") {
+    ASSIGN_OR_RETURN(config.revocation_fetch, ParseBool(key, value));
   } else {
     return absl::InvalidArgumentError(
         absl::StrCat("unknown setting \"", key, "\" (see --help)"));
@@ -268,6 +270,9 @@ Settings (flags override the config file, whose lines are `key = value`):
                                 certificate (PEM/DER), an EU trusted-list XML
                                 file or a directory of both; repeatable.
                                 Without it no signature can pass
+  --revocation-fetch BOOL       fetch OCSP/CRL over HTTP for certificates a
+                                PDF carries no revocation data for (default
+                                false: offline only)
 )";
 }
 

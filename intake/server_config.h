@@ -59,6 +59,9 @@ struct ServerConfig {
   // Signature validation's trust store: certificate files (PEM/DER), EU
   // trusted-list XML files, or directories of both (`trust` may repeat).
   std::vector<std::string> trust_paths;
+  // Fetch OCSP responses and CRLs over HTTP for certificates a signed PDF
+  // carries no revocation data for (off: offline validation only).
+  bool revocation_fetch = false;
 };
 
 // Parses `args` (argv without the program name): `--config FILE` is read first,

@@ -1,5 +1,6 @@
 #include "signature/pdf_validator.h"
 
+#include <optional>
 #include <set>
 #include <utility>
 
@@ -9,6 +10,7 @@
 #include "signature/internal/common_checks.h"
 #include "signature/internal/document.h"
 #include "signature/trust/chain_validator.h"
+#include "signature/trust/revocation_fetcher.h"
 #include "signature/trust/trust_store.h"
 
 namespace docintake::signature {
@@ -60,7 +62,14 @@ absl::StatusOr<v1::SignatureReport> PdfValidator::Validate(
     }
   }
   doc.Analyze(requests);
-  CheckContext context{doc, *trust_, *chains_, validation_time};
+  // Each URL is asked once per document, however many signatures and
+  // timestamps share a certificate.
+  std::optional<CachingRevocationFetcher> fetcher;
+  if (options_.revocation_fetcher != nullptr) {
+    fetcher.emplace(*options_.revocation_fetcher);
+  }
+  CheckContext context{doc, *trust_, *chains_, validation_time,
+                       fetcher.has_value() ? &*fetcher : nullptr};
   // Document timestamps first: the signatures they cover gain their time.
   std::vector<v1::SignatureValidation> results(doc.raw().size());
   for (size_t i = 0; i < doc.raw().size(); ++i) {

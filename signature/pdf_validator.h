@@ -31,11 +31,16 @@
 namespace docintake::signature {
 
 class ChainValidator;
+class RevocationFetcher;
 class TrustStore;
 
 struct ValidatorOptions {
   // Limits of the PDF parser's child processes.
   PdfObjectsLimits limits;
+  // Fetches OCSP responses and CRLs online (HTTP) for certificates the
+  // document's own validation data does not cover; null: offline only, the
+  // default. Must outlive the validator and be thread-safe.
+  RevocationFetcher* revocation_fetcher = nullptr;
 };
 
 // Loads a trust store from certificate files, trusted-list XML files and

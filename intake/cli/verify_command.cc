@@ -23,6 +23,7 @@
 #include "intake/cli/time_flag.h"
 #include "signature/etsi_report.h"
 #include "signature/pdf_validator.h"
+#include "signature/trust/revocation_fetcher.h"
 #include "signature/trust/trust_store.h"
 #include "signature/written_form.h"
 
@@ -52,10 +53,14 @@ struct Verified {
 
 absl::StatusOr<Verified> VerifyLocally(const std::string& bytes,
                                        const std::vector<std::string>& trust,
-                                       absl::Time at, bool etsi_xml) {
+                                       absl::Time at, bool etsi_xml,
+                                       bool revocation_fetch) {
   ASSIGN_OR_RETURN(std::shared_ptr<const signature::TrustStore> store,
                    signature::LoadTrustStore(trust));
-  signature::PdfValidator validator(std::move(store));
+  signature::CurlRevocationFetcher fetcher;
+  signature::ValidatorOptions options;
+  if (revocation_fetch) options.revocation_fetcher = &fetcher;
+  signature::PdfValidator validator(std::move(store), options);
   Verified out;
   ASSIGN_OR_RETURN(out.report, validator.Validate(bytes, at));
   *out.report.mutable_written_form() =
@@ -75,7 +80,8 @@ absl::StatusOr<Verified> VerifyRemotely(
   v1::VerifyPdfRequest request;
   request.mutable_header()->set_filename(filename);
   request.mutable_header()->set_etsi_xml(etsi_xml);
-  if (at.has_value()) *request.mutable_header()->mutable_validation_time() = *at;
+  if (at.has_value())
+    *request.mutable_header()->mutable_validation_time() = *at;
   bool sent = stream->Write(request);
   for (size_t offset = 0; sent && offset < bytes.size();
        offset += kChunkBytes) {
@@ -120,8 +126,7 @@ void PrintReport(const v1::SignatureReport& report, std::ostream& out) {
           << Validation::Qualification_Name(s.qualification()) << "\n";
     }
     if (s.has_best_signature_time()) {
-      out << "   best signature time " << Time(s.best_signature_time())
-          << "\n";
+      out << "   best signature time " << Time(s.best_signature_time()) << "\n";
     }
     for (const std::string& e : s.errors()) out << "   error: " << e << "\n";
     for (const std::string& w : s.warnings()) {
@@ -162,6 +167,7 @@ int RunVerify(const std::vector<std::string>& args, CommandIo& io) {
   CommonFlags common;
   bool local = false;
   bool etsi_xml = false;
+  bool revocation_fetch = false;
   std::vector<std::string> trust;
   std::string at_text;
   FlagSet flags("docintake verify [flags] FILE.pdf", kSummary);
@@ -171,8 +177,11 @@ int RunVerify(const std::vector<std::string>& args, CommandIo& io) {
                     "trust anchors with --local: a certificate (PEM/DER), an "
                     "EU trusted-list XML file or a directory of both",
                     "PATH");
-  flags.AddString("at", &at_text,
-                  "validation time (RFC 3339; default: now)", "TIME");
+  flags.AddString("at", &at_text, "validation time (RFC 3339; default: now)",
+                  "TIME");
+  flags.AddBool("revocation-fetch", &revocation_fetch,
+                "with --local: fetch OCSP/CRL over HTTP where the PDF "
+                "carries no revocation data (default: offline)");
   flags.AddBool("etsi-xml", &etsi_xml,
                 "print the ETSI TS 119 102-2 XML validation report");
   std::vector<std::string> files;
@@ -186,10 +195,10 @@ int RunVerify(const std::vector<std::string>& args, CommandIo& io) {
   if (common.json && etsi_xml) {
     return UsageError(io, kCommand, "--json and --etsi-xml exclude each other");
   }
-  if (!local && !trust.empty()) {
+  if (!local && (!trust.empty() || revocation_fetch)) {
     return UsageError(io, kCommand,
-                      "--trust needs --local (the server uses its own "
-                      "trust store)");
+                      "--trust and --revocation-fetch need --local (the "
+                      "server uses its own settings)");
   }
   std::optional<google::protobuf::Timestamp> at;
   if (!at_text.empty()) {
@@ -204,8 +213,8 @@ int RunVerify(const std::vector<std::string>& args, CommandIo& io) {
     if (local) {
       return VerifyLocally(
           bytes, trust,
-          at.has_value() ? base::FromProtoTime(*at) : io.clock.Now(),
-          etsi_xml);
+          at.has_value() ? base::FromProtoTime(*at) : io.clock.Now(), etsi_xml,
+          revocation_fetch);
     }
     Client client(common.server);
     return VerifyRemotely(client, bytes, files[0], at, etsi_xml);

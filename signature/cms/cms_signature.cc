@@ -11,18 +11,18 @@
 #include "signature/cms/internal/algorithms.h"
 #include "signature/cms/internal/asn1_time.h"
 #include "signature/cms/internal/certificate.h"
-#include "signature/cms/internal/der.h"
 #include "signature/cms/internal/embedded_revocation.h"
 #include "signature/cms/internal/ess.h"
 #include "signature/cms/internal/signed_data.h"
+#include "signature/der/der.h"
 
 namespace docintake::signature {
 namespace {
 
+using der::Tlv;
 using internal::Attribute;
 using internal::FindAttribute;
 using internal::SignerInfoView;
-using internal::Tlv;
 
 constexpr absl::string_view kOidContentType = "1.2.840.113549.1.9.3";
 constexpr absl::string_view kOidMessageDigest = "1.2.840.113549.1.9.4";
@@ -38,7 +38,7 @@ absl::StatusOr<Tlv> SingleValue(const Attribute& attribute) {
         absl::StrCat("attribute ", attribute.oid, " has ",
                      attribute.values.size(), " values; exactly one expected"));
   }
-  return internal::ParseTlv(attribute.values[0]);
+  return der::ParseTlv(attribute.values[0]);
 }
 
 void ReadSignedAttributes(const SignerInfoView& signer, CmsSignature& out) {
@@ -46,8 +46,8 @@ void ReadSignedAttributes(const SignerInfoView& signer, CmsSignature& out) {
   if (const Attribute* a = FindAttribute(attrs, kOidContentType)) {
     absl::StatusOr<Tlv> value = SingleValue(*a);
     absl::StatusOr<std::string> oid =
-        value.ok() && value->tag == internal::kTagOid
-            ? internal::OidToText(value->value)
+        value.ok() && value->tag == der::kTagOid
+            ? der::OidToText(value->value)
             : absl::StatusOr<std::string>(
                   absl::InvalidArgumentError("not an OID"));
     if (oid.ok()) {
@@ -58,7 +58,7 @@ void ReadSignedAttributes(const SignerInfoView& signer, CmsSignature& out) {
   }
   if (const Attribute* a = FindAttribute(attrs, kOidMessageDigest)) {
     absl::StatusOr<Tlv> value = SingleValue(*a);
-    if (value.ok() && value->tag == internal::kTagOctetString) {
+    if (value.ok() && value->tag == der::kTagOctetString) {
       out.message_digest = std::string(value->value);
     } else {
       out.anomalies.push_back("messageDigest attribute is malformed");

@@ -8,49 +8,43 @@
 #include "signature/cms/internal/algorithms.h"
 #include "signature/cms/internal/asn1_time.h"
 #include "signature/cms/internal/certificate.h"
-#include "signature/cms/internal/der.h"
 #include "signature/cms/internal/signed_data.h"
 #include "signature/cms/internal/signer_verification.h"
+#include "signature/der/der.h"
 
 namespace docintake::signature {
 namespace {
 
-using internal::DerReader;
-using internal::Tlv;
+using der::DerReader;
+using der::Tlv;
 
 // TSTInfo ::= SEQUENCE { version, policy, messageImprint, serialNumber,
 // genTime, accuracy OPTIONAL, ordering, nonce, tsa [0], extensions [1] }.
-absl::Status ReadTstInfo(absl::string_view der, TimestampToken& out) {
-  ASSIGN_OR_RETURN(const Tlv info, internal::ParseTlv(der));
-  if (info.tag != internal::kTagSequence) {
+absl::Status ReadTstInfo(absl::string_view tst_info, TimestampToken& out) {
+  ASSIGN_OR_RETURN(const Tlv info, der::ParseTlv(tst_info));
+  if (info.tag != der::kTagSequence) {
     return absl::InvalidArgumentError("TSTInfo is not a SEQUENCE");
   }
   DerReader reader(info.value);
-  RETURN_IF_ERROR(
-      reader.Expect(internal::kTagInteger, "TSTInfo.version").status());
-  ASSIGN_OR_RETURN(const Tlv policy,
-                   reader.Expect(internal::kTagOid, "TSTInfo.policy"));
-  ASSIGN_OR_RETURN(out.policy_oid, internal::OidToText(policy.value));
+  RETURN_IF_ERROR(reader.Expect(der::kTagInteger, "TSTInfo.version").status());
+  ASSIGN_OR_RETURN(out.policy_oid, reader.ExpectOid("TSTInfo.policy"));
   ASSIGN_OR_RETURN(const Tlv imprint,
-                   reader.Expect(internal::kTagSequence, "messageImprint"));
+                   reader.Expect(der::kTagSequence, "messageImprint"));
   DerReader imprint_reader(imprint.value);
-  ASSIGN_OR_RETURN(const Tlv alg, imprint_reader.Expect(internal::kTagSequence,
-                                                        "hashAlgorithm"));
+  ASSIGN_OR_RETURN(const Tlv alg,
+                   imprint_reader.Expect(der::kTagSequence, "hashAlgorithm"));
   DerReader alg_reader(alg.value);
-  ASSIGN_OR_RETURN(const Tlv alg_oid,
-                   alg_reader.Expect(internal::kTagOid, "hashAlgorithm"));
   ASSIGN_OR_RETURN(out.imprint_algorithm_oid,
-                   internal::OidToText(alg_oid.value));
+                   alg_reader.ExpectOid("hashAlgorithm"));
   out.imprint_algorithm = internal::DigestName(out.imprint_algorithm_oid);
-  ASSIGN_OR_RETURN(
-      const Tlv hashed,
-      imprint_reader.Expect(internal::kTagOctetString, "hashedMessage"));
+  ASSIGN_OR_RETURN(const Tlv hashed, imprint_reader.Expect(der::kTagOctetString,
+                                                           "hashedMessage"));
   out.imprint = std::string(hashed.value);
   ASSIGN_OR_RETURN(const Tlv serial,
-                   reader.Expect(internal::kTagInteger, "serialNumber"));
-  out.serial_number = std::string(internal::IntegerMagnitude(serial.value));
+                   reader.Expect(der::kTagInteger, "serialNumber"));
+  out.serial_number = std::string(der::IntegerMagnitude(serial.value));
   ASSIGN_OR_RETURN(const Tlv gen_time,
-                   reader.Expect(internal::kTagGeneralizedTime, "genTime"));
+                   reader.Expect(der::kTagGeneralizedTime, "genTime"));
   ASSIGN_OR_RETURN(out.gen_time, internal::ParseAsn1Time(gen_time));
   return absl::OkStatus();
 }

@@ -180,6 +180,7 @@ Validation CheckSignature(CheckContext& context, size_t i) {
           .push_back(r.der);
     }
     ChainOptions options;
+    options.fetcher = context.fetcher;
     options.purpose = CertificatePurpose::kSigning;
     options.validation_time = control;
     options.time_is_proof_of_existence = best.has_value();
@@ -219,16 +220,10 @@ Validation CheckSignature(CheckContext& context, size_t i) {
       cms->has_ess_signing_certificate || cms->has_ess_signing_certificate_v2;
   level.has_signature_timestamp = signature_timestamped;
   level.covered_by_document_timestamp = covered_by_document_timestamp;
-  if (cms->signer_certificate.has_value()) {
-    RevocationData carried = doc.DssRevocation();
-    for (const EmbeddedRevocation& r : cms->revocation) {
-      (r.kind == EmbeddedRevocation::Kind::kCrl ? carried.crls
-                                                : carried.ocsp_responses)
-          .push_back(r.der);
-    }
-    level.has_validation_data =
-        HasRevocationDataFor(*cms->signer_certificate, carried);
-  }
+  // EN 319 142-1: B-LT validation data lives in the DSS dictionary.
+  level.has_validation_data =
+      cms->signer_certificate.has_value() &&
+      HasRevocationDataFor(*cms->signer_certificate, doc.DssRevocation());
   level.validation_data_timestamped = validation_data_timestamped;
   out.set_level(PadesLevel(level));
 

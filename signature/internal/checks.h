@@ -13,6 +13,7 @@
 #include "docintake/v1/signature.pb.h"
 #include "signature/internal/document.h"
 #include "signature/trust/chain_validator.h"
+#include "signature/trust/revocation_fetcher.h"
 #include "signature/trust/trust_store.h"
 
 namespace docintake::signature {
@@ -22,6 +23,8 @@ struct CheckContext {
   const TrustStore& trust;
   const ChainValidator& chains;
   absl::Time validation_time;
+  // Online OCSP/CRL for what the document does not cover (null: offline).
+  RevocationFetcher* fetcher = nullptr;
 };
 
 // Validates document timestamp raw()[i] and, if it verifies, records it in

@@ -2,8 +2,8 @@
 // name it, from what the signature and the document carry. B-B needs an ESS
 // signing-certificate(-v2) attribute (without it: legacy BES); B-T a
 // signature timestamp or a document timestamp over the signature; B-LT
-// validation data (certificates and revocation) for the signer in the DSS
-// dictionary or the CMS; B-LTA a document timestamp over that data. Legacy
+// revocation data for the signer in the DSS dictionary; B-LTA a document
+// timestamp over that data. Legacy
 // adbe.pkcs7.* signatures are PKCS7_T with a timestamp, else PKCS7, or
 // PDF_NOT_ETSI without signed attributes. Pure function.
 #ifndef DOCINTAKE_SIGNATURE_INTERNAL_LEVEL_H_
@@ -25,7 +25,7 @@ struct LevelFacts {
   bool has_signature_timestamp = false;
   // A later document timestamp covers this signature.
   bool covered_by_document_timestamp = false;
-  // Revocation data for the signer certificate is in the DSS or the CMS.
+  // Revocation data for the signer certificate is in the DSS.
   bool has_validation_data = false;
   // A document timestamp covers the revision that added that data.
   bool validation_data_timestamped = false;

@@ -69,6 +69,7 @@ v1::TimestampValidation CheckToken(CheckContext& context, absl::string_view der,
   const std::vector<std::string> dss = context.doc.DssCertificates();
   pool.insert(pool.end(), dss.begin(), dss.end());
   ChainOptions options;
+  options.fetcher = context.fetcher;
   options.purpose = CertificatePurpose::kTimestamping;
   options.validation_time = context.validation_time;
   options.require_revocation_data = false;

@@ -4,6 +4,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "base/sha256.h"
+#include "signature/trust/internal/online_revocation.h"
 #include "signature/trust/internal/revocation_checker.h"
 #include "signature/trust/internal/x509_util.h"
 
@@ -306,8 +307,7 @@ ChainResult ChainValidator::Impl::Run(X509* leaf,
   }
 
   // Revocation of every certificate below the anchor.
-  trust_internal::RevocationChecker checker(
-      revocation,
+  const trust_internal::ResponderTrustFn responder_trust =
       [this, &options](X509* responder, const std::vector<X509*>& extra,
                        absl::Time at, std::string* why) {
         using ResponderTrust = RevocationFinding::ResponderTrust;
@@ -329,8 +329,9 @@ ChainResult ChainValidator::Impl::Run(X509* leaf,
                             r.reasons.empty() ? "" : ": ",
                             r.reasons.empty() ? "" : r.reasons[0]);
         return ResponderTrust::kNone;
-      },
-      t, options.clock_skew);
+      };
+  trust_internal::RevocationChecker checker(revocation, responder_trust, t,
+                                            options.clock_skew);
   std::vector<std::string> revocation_reasons(checker.parse_notes());
   std::vector<X509*> lookup(pool);
   lookup.insert(lookup.end(), path.begin(), path.end());
@@ -340,6 +341,12 @@ ChainResult ChainValidator::Impl::Run(X509* leaf,
     ChainCertificate& c = result.chain[i];
     if (c.is_anchor) break;
     c.revocation = checker.Check(path[i], path[i + 1], lookup);
+    if (options.fetcher != nullptr &&
+        c.revocation.state == RevocationState::kUnknown) {
+      c.revocation = trust_internal::CheckOnline(
+          *options.fetcher, path[i], path[i + 1], lookup, responder_trust, t,
+          options.clock_skew, std::move(c.revocation));
+    }
     if (c.revocation.state == RevocationState::kRevoked) {
       (i == 0 ? leaf_revoked : ca_revoked) = true;
       revocation_reasons.insert(revocation_reasons.begin(),

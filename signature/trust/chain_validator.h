@@ -15,6 +15,7 @@
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 #include "signature/trust/revocation.h"
+#include "signature/trust/revocation_fetcher.h"
 #include "signature/trust/trust_store.h"
 
 namespace docintake::signature {
@@ -65,6 +66,13 @@ struct ChainOptions {
   bool require_active_tl_service = false;
   // Tolerance when comparing revocation data times with validation_time.
   absl::Duration clock_skew = absl::Minutes(1);
+  // Online revocation data; null (the default) = none, no network access.
+  // A certificate below the anchor that `revocation` leaves UNKNOWN is
+  // looked up through the fetcher (OCSP, then CRL) and the answer checked
+  // like offline data; a deciding answer has the source "OCSP (online)" or
+  // "CRL (online)", failures (timeouts, ...) become notes of the finding.
+  // Not used for the paths of OCSP responders. Not owned; thread-safe.
+  RevocationFetcher* fetcher = nullptr;
 };
 
 // One certificate of the path, leaf first.

@@ -8,7 +8,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "base/status_macros.h"
-#include "signature/trust/internal/der_reader.h"
+#include "signature/der/der.h"
 #include "signature/trust/internal/x509_util.h"
 
 namespace docintake::signature {
@@ -33,22 +33,26 @@ bool IsQcPolicy(const std::string& oid, bool* qscd) {
          oid == "0.4.0.194112.1.1";
 }
 
-absl::Status ParseStatementsExtension(absl::string_view der, QcStatements& qc) {
-  using trust_internal::DerReader;
-  DerReader outer(der);
-  ASSIGN_OR_RETURN(absl::string_view statements, outer.ReadSequence());
-  DerReader list(statements);
-  while (!list.empty()) {
-    ASSIGN_OR_RETURN(absl::string_view statement, list.ReadSequence());
-    DerReader fields(statement);
-    ASSIGN_OR_RETURN(std::string id, fields.ReadOid());
+absl::Status ParseStatementsExtension(absl::string_view extension,
+                                      QcStatements& qc) {
+  der::DerReader outer(extension);
+  ASSIGN_OR_RETURN(const der::Tlv statements,
+                   outer.Expect(der::kTagSequence, "QCStatements"));
+  der::DerReader list(statements.value);
+  while (!list.AtEnd()) {
+    ASSIGN_OR_RETURN(const der::Tlv statement,
+                     list.Expect(der::kTagSequence, "QCStatement"));
+    der::DerReader fields(statement.value);
+    ASSIGN_OR_RETURN(const std::string id, fields.ExpectOid("statementId"));
     if (id == kQcCompliance) qc.qc_compliance = true;
     if (id == kQcSscd) qc.qc_sscd = true;
-    if (id == kQcType && !fields.empty()) {
-      ASSIGN_OR_RETURN(absl::string_view types, fields.ReadSequence());
-      DerReader type_list(types);
-      while (!type_list.empty()) {
-        ASSIGN_OR_RETURN(std::string type, type_list.ReadOid());
+    if (id == kQcType && !fields.AtEnd()) {
+      ASSIGN_OR_RETURN(const der::Tlv types,
+                       fields.Expect(der::kTagSequence, "QcType"));
+      der::DerReader type_list(types.value);
+      while (!type_list.AtEnd()) {
+        ASSIGN_OR_RETURN(const std::string type,
+                         type_list.ExpectOid("QcType element"));
         if (type == kQcTypeEsign) qc.type_esign = true;
         if (type == kQcTypeEseal) qc.type_eseal = true;
         if (type == kQcTypeWeb) qc.type_web = true;

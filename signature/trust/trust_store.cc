@@ -12,6 +12,7 @@
 #include "base/sha256.h"
 #include "base/status_macros.h"
 #include "signature/trust/internal/x509_util.h"
+#include "signature/trust/xml_signature.h"
 
 namespace docintake::signature {
 namespace {
@@ -59,23 +60,30 @@ bool IsTrustFileName(const fs::path& path) {
          ext == ".xml";
 }
 
-absl::Status LoadFile(TrustStore& store, const fs::path& path) {
-  ASSIGN_OR_RETURN(std::string data, ReadFile(path));
-  absl::Status status = LooksLikeXml(data)
-                            ? store.AddTrustedList(data, path.string())
-                            : store.AddCertificates(data, path.string());
+// A trust file read for loading; LOTLs are loaded first.
+struct TrustFile {
+  fs::path path;
+  std::string data;
+  bool xml = false;
+  bool list_of_lists = false;
+};
+
+absl::Status LoadFile(TrustStore& store, const TrustFile& file,
+                      const TrustStoreOptions& options) {
+  absl::Status status =
+      file.xml ? store.AddTrustedList(file.data, file.path.string(), options)
+               : store.AddCertificates(file.data, file.path.string());
   if (!status.ok()) {
-    return absl::Status(status.code(),
-                        absl::StrCat(path.string(), ": ", status.message()));
+    return absl::Status(status.code(), absl::StrCat(file.path.string(), ": ",
+                                                    status.message()));
   }
   return absl::OkStatus();
 }
 
-}  // namespace
-
-absl::StatusOr<TrustStore> TrustStore::Load(
+// The files named by `paths`, directories expanded (sorted, recursively).
+absl::StatusOr<std::vector<fs::path>> ExpandPaths(
     const std::vector<std::string>& paths) {
-  TrustStore store;
+  std::vector<fs::path> out;
   for (const std::string& p : paths) {
     const fs::path path(p);
     std::error_code ec;
@@ -92,11 +100,39 @@ absl::StatusOr<TrustStore> TrustStore::Load(
             absl::StrCat("cannot list ", p, ": ", ec.message()));
       }
       std::sort(files.begin(), files.end());
-      for (const fs::path& file : files) RETURN_IF_ERROR(LoadFile(store, file));
+      out.insert(out.end(), files.begin(), files.end());
     } else if (fs::is_regular_file(path, ec)) {
-      RETURN_IF_ERROR(LoadFile(store, path));
+      out.push_back(path);
     } else {
       return absl::NotFoundError(absl::StrCat("no such trust file: ", p));
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+absl::StatusOr<TrustStore> TrustStore::Load(
+    const std::vector<std::string>& paths, const TrustStoreOptions& options) {
+  ASSIGN_OR_RETURN(std::vector<fs::path> paths_to_load, ExpandPaths(paths));
+  std::vector<TrustFile> files;
+  for (fs::path& path : paths_to_load) {
+    TrustFile file;
+    ASSIGN_OR_RETURN(file.data, ReadFile(path));
+    file.path = std::move(path);
+    file.xml = LooksLikeXml(file.data);
+    if (file.xml) {
+      // A list that does not parse is reported when it is added.
+      auto list = ParseTrustedList(file.data);
+      file.list_of_lists = list.ok() && IsListOfTrustedLists(*list);
+    }
+    files.push_back(std::move(file));
+  }
+  TrustStore store;
+  for (const bool lotl_pass : {true, false}) {
+    for (const TrustFile& file : files) {
+      if (file.list_of_lists != lotl_pass) continue;
+      RETURN_IF_ERROR(LoadFile(store, file, options));
     }
   }
   return store;
@@ -121,7 +157,17 @@ absl::Status TrustStore::AddCertificates(absl::string_view pem_or_der,
 
 absl::Status TrustStore::AddTrustedList(absl::string_view xml,
                                         const std::string& origin) {
+  TrustStoreOptions options;
+  options.allow_unsigned_trusted_lists = true;
+  return AddTrustedList(xml, origin, options);
+}
+
+absl::Status TrustStore::AddTrustedList(absl::string_view xml,
+                                        const std::string& origin,
+                                        const TrustStoreOptions& options) {
   ASSIGN_OR_RETURN(TrustedList list, ParseTrustedList(xml));
+  ASSIGN_OR_RETURN(TrustedListAuthentication authentication,
+                   Authenticate(list, xml, options));
   const int list_index = static_cast<int>(lists_.size());
   // Parse every service certificate first so a bad one adds nothing.
   struct Pending {
@@ -160,7 +206,78 @@ absl::Status TrustStore::AddTrustedList(absl::string_view xml,
   }
   lists_.push_back(std::move(list));
   list_origins_.push_back(origin);
+  authentications_.push_back(std::move(authentication));
   return absl::OkStatus();
+}
+
+absl::StatusOr<TrustedListAuthentication> TrustStore::Authenticate(
+    const TrustedList& list, absl::string_view xml,
+    const TrustStoreOptions& options) const {
+  TrustedListAuthentication out;
+  const XmlSignatureVerification signature = VerifyEnvelopedXmlSignature(xml);
+  if (signature.verdict == XmlSignatureVerdict::kMissing &&
+      options.allow_unsigned_trusted_lists) {
+    out.kind = TrustedListAuthentication::Kind::kUnsigned;
+    out.warning = "unsigned trusted list accepted as given";
+    return out;
+  }
+  if (signature.verdict == XmlSignatureVerdict::kMissing) {
+    return absl::InvalidArgumentError(
+        "trusted list is not signed (no ds:Signature); unsigned lists are "
+        "refused");
+  }
+  RETURN_IF_ERROR(signature.ToStatus());
+  ASSIGN_OR_RETURN(X509Ptr signer, trust_internal::ParseCertificateDer(
+                                       signature.signer_certificate_der));
+  out.signer_certificate_der = signature.signer_certificate_der;
+  out.signer_subject =
+      trust_internal::NameToString(X509_get_subject_name(signer.get()));
+  out.signing_time = signature.signing_time;
+  if (IsListOfTrustedLists(list)) {
+    out.kind = TrustedListAuthentication::Kind::kListOfListsAsConfigured;
+    return out;
+  }
+  bool have_lotl = false;
+  bool have_pointer = false;
+  for (const TrustedList& lotl : lists_) {
+    if (!IsListOfTrustedLists(lotl)) continue;
+    have_lotl = true;
+    for (const OtherTslPointer& pointer : lotl.pointers) {
+      if (pointer.territory != list.territory) continue;
+      have_pointer = true;
+      for (const std::string& der : pointer.certificates) {
+        if (der == out.signer_certificate_der) {
+          out.kind = TrustedListAuthentication::Kind::kSignerListedInLotl;
+          return out;
+        }
+      }
+    }
+  }
+  if (!have_lotl) {
+    out.kind = TrustedListAuthentication::Kind::kSignerNotAuthenticated;
+    out.warning = absl::StrCat("no LOTL to authenticate the signer ",
+                               out.signer_subject);
+    return out;
+  }
+  return absl::PermissionDeniedError(
+      have_pointer
+          ? absl::StrCat("signer ", out.signer_subject,
+                         " is not among the certificates of the LOTL's "
+                         "pointer for territory ",
+                         list.territory)
+          : absl::StrCat("the LOTL has no pointer for territory '",
+                         list.territory, "'"));
+}
+
+std::vector<std::string> TrustStore::TrustedListWarnings() const {
+  std::vector<std::string> out;
+  for (size_t i = 0; i < authentications_.size(); ++i) {
+    if (!authentications_[i].warning.empty()) {
+      out.push_back(
+          absl::StrCat(list_origins_[i], ": ", authentications_[i].warning));
+    }
+  }
+  return out;
 }
 
 void TrustStore::AddAnchor(std::string der, std::string subject,

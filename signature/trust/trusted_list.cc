@@ -223,6 +223,10 @@ absl::StatusOr<TrustedList> ParseTrustedList(absl::string_view xml) {
   return list;
 }
 
+bool IsListOfTrustedLists(const TrustedList& list) {
+  return absl::EndsWithIgnoreCase(list.tsl_type, "listofthelists");
+}
+
 const ServiceStatusEntry* ServiceStatusAt(const TrustService& service,
                                           absl::Time time) {
   const ServiceStatusEntry* best = nullptr;

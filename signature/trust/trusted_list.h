@@ -113,6 +113,10 @@ struct TrustedList {
   std::vector<OtherTslPointer> pointers;
 };
 
+// True for a list of trusted lists (TSLType ".../EUlistofthelists" or a
+// non-EU "CClistofthelists"): it points to other lists, lists no services.
+bool IsListOfTrustedLists(const TrustedList& list);
+
 // Limit on the size of a trusted list document accepted by the parser.
 inline constexpr size_t kMaxTrustedListBytes = 32u << 20;
 

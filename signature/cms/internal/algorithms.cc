@@ -9,7 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "base/owned.h"
 #include "base/status_macros.h"
-#include "signature/cms/internal/der.h"
+#include "signature/der/der.h"
 
 namespace docintake::signature::internal {
 namespace {
@@ -95,8 +95,9 @@ absl::StatusOr<std::string> PlainToDerEcdsa(absl::string_view plain) {
         absl::StrCat("plain-ECDSA signature of odd length ", plain.size()));
   }
   const size_t half = plain.size() / 2;
-  return EncodeTlv(kTagSequence, EncodeUnsignedInteger(plain.substr(0, half)) +
-                                     EncodeUnsignedInteger(plain.substr(half)));
+  return der::EncodeTlv(der::kTagSequence,
+                        der::EncodeUnsignedInteger(plain.substr(0, half)) +
+                            der::EncodeUnsignedInteger(plain.substr(half)));
 }
 
 struct PssParameters {
@@ -111,37 +112,38 @@ absl::StatusOr<PssParameters> ReadPssParameters(absl::string_view encoding) {
   PssParameters out;
   out.hash = out.mgf1_hash = DigestForOid(kOidSha1);
   if (encoding.empty()) return out;
-  ASSIGN_OR_RETURN(const Tlv seq, ParseTlv(encoding));
-  if (seq.tag != kTagSequence) {
+  ASSIGN_OR_RETURN(const der::Tlv seq, der::ParseTlv(encoding));
+  if (seq.tag != der::kTagSequence) {
     return absl::InvalidArgumentError("RSASSA-PSS parameters not a SEQUENCE");
   }
-  DerReader reader(seq.value);
+  der::DerReader reader(seq.value);
   while (!reader.AtEnd()) {
-    ASSIGN_OR_RETURN(const Tlv field, reader.Next());
-    DerReader inner(field.value);
-    if (field.tag == ContextTag(0, true)) {
-      ASSIGN_OR_RETURN(const Tlv alg, inner.Expect(kTagSequence, "hashAlg"));
-      DerReader alg_reader(alg.value);
-      ASSIGN_OR_RETURN(const Tlv oid, alg_reader.Expect(kTagOid, "hashAlg"));
-      ASSIGN_OR_RETURN(const std::string text, OidToText(oid.value));
+    ASSIGN_OR_RETURN(const der::Tlv field, reader.Next());
+    der::DerReader inner(field.value);
+    if (field.tag == der::ContextTag(0, true)) {
+      ASSIGN_OR_RETURN(const der::Tlv alg,
+                       inner.Expect(der::kTagSequence, "hashAlg"));
+      der::DerReader alg_reader(alg.value);
+      ASSIGN_OR_RETURN(const std::string text, alg_reader.ExpectOid("hashAlg"));
       out.hash = DigestForOid(text);
-    } else if (field.tag == ContextTag(1, true)) {
-      ASSIGN_OR_RETURN(const Tlv alg, inner.Expect(kTagSequence, "maskGen"));
-      DerReader mgf(alg.value);
-      ASSIGN_OR_RETURN(const Tlv oid, mgf.Expect(kTagOid, "maskGen"));
-      ASSIGN_OR_RETURN(const std::string text, OidToText(oid.value));
+    } else if (field.tag == der::ContextTag(1, true)) {
+      ASSIGN_OR_RETURN(const der::Tlv alg,
+                       inner.Expect(der::kTagSequence, "maskGen"));
+      der::DerReader mgf(alg.value);
+      ASSIGN_OR_RETURN(const std::string text, mgf.ExpectOid("maskGen"));
       if (text != kOidMgf1) {
         return absl::UnimplementedError("PSS mask generation is not MGF1");
       }
-      ASSIGN_OR_RETURN(const Tlv hash, mgf.Expect(kTagSequence, "MGF1 hash"));
-      DerReader hash_reader(hash.value);
-      ASSIGN_OR_RETURN(const Tlv hash_oid,
-                       hash_reader.Expect(kTagOid, "MGF1 hash"));
-      ASSIGN_OR_RETURN(const std::string hash_text, OidToText(hash_oid.value));
+      ASSIGN_OR_RETURN(const der::Tlv hash,
+                       mgf.Expect(der::kTagSequence, "MGF1 hash"));
+      der::DerReader hash_reader(hash.value);
+      ASSIGN_OR_RETURN(const std::string hash_text,
+                       hash_reader.ExpectOid("MGF1 hash"));
       out.mgf1_hash = DigestForOid(hash_text);
-    } else if (field.tag == ContextTag(2, true)) {
-      ASSIGN_OR_RETURN(const Tlv salt, inner.Expect(kTagInteger, "salt"));
-      const absl::string_view magnitude = IntegerMagnitude(salt.value);
+    } else if (field.tag == der::ContextTag(2, true)) {
+      ASSIGN_OR_RETURN(const der::Tlv salt,
+                       inner.Expect(der::kTagInteger, "salt"));
+      const absl::string_view magnitude = der::IntegerMagnitude(salt.value);
       if (magnitude.size() > 2 || (salt.value[0] & 0x80) != 0) {
         return absl::InvalidArgumentError("PSS salt length out of range");
       }

@@ -50,11 +50,11 @@ absl::Status Bad(absl::string_view text) {
 
 }  // namespace
 
-absl::StatusOr<absl::Time> ParseAsn1Time(const Tlv& tlv) {
+absl::StatusOr<absl::Time> ParseAsn1Time(const der::Tlv& tlv) {
   const absl::string_view text = tlv.value;
   if (text.size() > 40) return Bad(text.substr(0, 40));
-  const bool utc_time = tlv.tag == kTagUtcTime;
-  if (!utc_time && tlv.tag != kTagGeneralizedTime) {
+  const bool utc_time = tlv.tag == der::kTagUtcTime;
+  if (!utc_time && tlv.tag != der::kTagGeneralizedTime) {
     return absl::InvalidArgumentError("not a UTCTime or GeneralizedTime");
   }
   Digits digits(text);

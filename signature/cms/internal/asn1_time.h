@@ -7,12 +7,12 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
-#include "signature/cms/internal/der.h"
+#include "signature/der/der.h"
 
 namespace docintake::signature::internal {
 
 // INVALID_ARGUMENT unless `tlv` is a well-formed UTCTime or GeneralizedTime.
-absl::StatusOr<absl::Time> ParseAsn1Time(const Tlv& tlv);
+absl::StatusOr<absl::Time> ParseAsn1Time(const der::Tlv& tlv);
 
 }  // namespace docintake::signature::internal
 

@@ -5,7 +5,7 @@
 #include "absl/status/status.h"
 #include "base/owned.h"
 #include "base/status_macros.h"
-#include "signature/cms/internal/der.h"
+#include "signature/der/der.h"
 
 namespace docintake::signature::internal {
 namespace {
@@ -17,18 +17,18 @@ constexpr absl::string_view kOidSubjectKeyId = "2.5.29.14";
 // The keyIdentifier of a SubjectKeyIdentifier extension in `extensions` (the
 // contents of the [3] tag), "" if there is none.
 absl::StatusOr<std::string> FindSubjectKeyId(absl::string_view extensions) {
-  ASSIGN_OR_RETURN(const Tlv list, ParseTlv(extensions));
-  DerReader reader(list.value);
+  ASSIGN_OR_RETURN(const der::Tlv list, der::ParseTlv(extensions));
+  der::DerReader reader(list.value);
   while (!reader.AtEnd()) {
-    ASSIGN_OR_RETURN(const Tlv ext, reader.Expect(kTagSequence, "Extension"));
-    DerReader inner(ext.value);
-    ASSIGN_OR_RETURN(const Tlv oid, inner.Expect(kTagOid, "extnID"));
-    ASSIGN_OR_RETURN(const std::string oid_text, OidToText(oid.value));
+    ASSIGN_OR_RETURN(const der::Tlv ext,
+                     reader.Expect(der::kTagSequence, "Extension"));
+    der::DerReader inner(ext.value);
+    ASSIGN_OR_RETURN(const std::string oid_text, inner.ExpectOid("extnID"));
     if (oid_text != kOidSubjectKeyId) continue;
     if (inner.PeekTag(0x01)) RETURN_IF_ERROR(inner.Next().status());
-    ASSIGN_OR_RETURN(const Tlv value,
-                     inner.Expect(kTagOctetString, "extnValue"));
-    ASSIGN_OR_RETURN(const Tlv key_id, ParseTlv(value.value));
+    ASSIGN_OR_RETURN(const der::Tlv value,
+                     inner.Expect(der::kTagOctetString, "extnValue"));
+    ASSIGN_OR_RETURN(const der::Tlv key_id, der::ParseTlv(value.value));
     return std::string(key_id.value);
   }
   return std::string();
@@ -46,32 +46,35 @@ bool SameName(absl::string_view a, absl::string_view b) {
          X509_NAME_cmp(na.get(), nb.get()) == 0;
 }
 
-absl::StatusOr<CertificateView> ParseCertificate(absl::string_view der) {
+absl::StatusOr<CertificateView> ParseCertificate(absl::string_view encoding) {
   CertificateView cert;
-  ASSIGN_OR_RETURN(const Tlv outer, ParseTlv(der));
-  if (outer.tag != kTagSequence) {
+  ASSIGN_OR_RETURN(const der::Tlv outer, der::ParseTlv(encoding));
+  if (outer.tag != der::kTagSequence) {
     return absl::InvalidArgumentError("certificate is not a SEQUENCE");
   }
   cert.encoding = outer.encoding;
-  DerReader top(outer.value);
-  ASSIGN_OR_RETURN(const Tlv tbs, top.Expect(kTagSequence, "tbsCertificate"));
-  DerReader reader(tbs.value);
-  if (reader.PeekTag(ContextTag(0, true))) {
+  der::DerReader top(outer.value);
+  ASSIGN_OR_RETURN(const der::Tlv tbs,
+                   top.Expect(der::kTagSequence, "tbsCertificate"));
+  der::DerReader reader(tbs.value);
+  if (reader.PeekTag(der::ContextTag(0, true))) {
     RETURN_IF_ERROR(reader.Next().status());
   }
-  ASSIGN_OR_RETURN(const Tlv serial, reader.Expect(kTagInteger, "serial"));
+  ASSIGN_OR_RETURN(const der::Tlv serial,
+                   reader.Expect(der::kTagInteger, "serial"));
   cert.serial = serial.value;
-  RETURN_IF_ERROR(reader.Expect(kTagSequence, "signature").status());
-  ASSIGN_OR_RETURN(const Tlv issuer, reader.Expect(kTagSequence, "issuer"));
+  RETURN_IF_ERROR(reader.Expect(der::kTagSequence, "signature").status());
+  ASSIGN_OR_RETURN(const der::Tlv issuer,
+                   reader.Expect(der::kTagSequence, "issuer"));
   cert.issuer = issuer.encoding;
-  RETURN_IF_ERROR(reader.Expect(kTagSequence, "validity").status());
-  RETURN_IF_ERROR(reader.Expect(kTagSequence, "subject").status());
-  ASSIGN_OR_RETURN(const Tlv spki,
-                   reader.Expect(kTagSequence, "subjectPublicKeyInfo"));
+  RETURN_IF_ERROR(reader.Expect(der::kTagSequence, "validity").status());
+  RETURN_IF_ERROR(reader.Expect(der::kTagSequence, "subject").status());
+  ASSIGN_OR_RETURN(const der::Tlv spki,
+                   reader.Expect(der::kTagSequence, "subjectPublicKeyInfo"));
   cert.spki = spki.encoding;
   while (!reader.AtEnd()) {
-    ASSIGN_OR_RETURN(const Tlv field, reader.Next());
-    if (field.tag == ContextTag(3, true)) {
+    ASSIGN_OR_RETURN(const der::Tlv field, reader.Next());
+    if (field.tag == der::ContextTag(3, true)) {
       ASSIGN_OR_RETURN(cert.subject_key_id, FindSubjectKeyId(field.value));
     }
   }
@@ -89,8 +92,8 @@ std::optional<size_t> FindSignerCertificate(
           cert->subject_key_id == signer.sid_key_id) {
         return i;
       }
-    } else if (IntegerMagnitude(cert->serial) ==
-                   IntegerMagnitude(signer.sid_serial) &&
+    } else if (der::IntegerMagnitude(cert->serial) ==
+                   der::IntegerMagnitude(signer.sid_serial) &&
                SameName(cert->issuer, signer.sid_issuer)) {
       return i;
     }

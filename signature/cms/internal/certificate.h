@@ -23,8 +23,8 @@ struct CertificateView {
   std::string subject_key_id;  // extension 2.5.29.14, "" if absent
 };
 
-// INVALID_ARGUMENT if `der` is not a certificate.
-absl::StatusOr<CertificateView> ParseCertificate(absl::string_view der);
+// INVALID_ARGUMENT if `encoding` is not a certificate.
+absl::StatusOr<CertificateView> ParseCertificate(absl::string_view encoding);
 
 // Whether two encoded Names are equal: by encoding, else (re-encodings by
 // other software) by OpenSSL's canonical comparison.

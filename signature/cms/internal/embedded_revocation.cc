@@ -4,7 +4,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "base/status_macros.h"
-#include "signature/cms/internal/der.h"
+#include "signature/der/der.h"
 
 namespace docintake::signature::internal {
 namespace {
@@ -18,50 +18,51 @@ using Kind = EmbeddedRevocation::Kind;
 
 // An OCSPResponse as is; a BasicOCSPResponse wrapped into a successful one.
 absl::StatusOr<std::string> AsOcspResponse(absl::string_view encoding) {
-  ASSIGN_OR_RETURN(const Tlv outer, ParseTlv(encoding));
-  if (outer.tag != kTagSequence) {
+  ASSIGN_OR_RETURN(const der::Tlv outer, der::ParseTlv(encoding));
+  if (outer.tag != der::kTagSequence) {
     return absl::InvalidArgumentError("OCSP response is not a SEQUENCE");
   }
-  if (DerReader(outer.value).PeekTag(kTagEnumerated)) {
+  if (der::DerReader(outer.value).PeekTag(der::kTagEnumerated)) {
     return std::string(outer.encoding);
   }
-  const std::string response_bytes = EncodeTlv(
-      kTagSequence,
-      absl::StrCat(kDerOcspBasic, EncodeTlv(kTagOctetString, outer.encoding)));
-  return EncodeTlv(
-      kTagSequence,
-      absl::StrCat(EncodeTlv(kTagEnumerated, std::string(1, '\0')),
-                   EncodeTlv(ContextTag(0, true), response_bytes)));
+  const std::string response_bytes = der::EncodeTlv(
+      der::kTagSequence,
+      absl::StrCat(kDerOcspBasic,
+                   der::EncodeTlv(der::kTagOctetString, outer.encoding)));
+  return der::EncodeTlv(
+      der::kTagSequence,
+      absl::StrCat(der::EncodeTlv(der::kTagEnumerated, std::string(1, '\0')),
+                   der::EncodeTlv(der::ContextTag(0, true), response_bytes)));
 }
 
 // The elements of a SEQUENCE OF inside an [n] EXPLICIT field.
 absl::StatusOr<std::vector<absl::string_view>> ExplicitSequenceOf(
-    const Tlv& field) {
-  ASSIGN_OR_RETURN(const Tlv seq, ParseTlv(field.value));
-  if (seq.tag != kTagSequence) {
+    const der::Tlv& field) {
+  ASSIGN_OR_RETURN(const der::Tlv seq, der::ParseTlv(field.value));
+  if (seq.tag != der::kTagSequence) {
     return absl::InvalidArgumentError("expected a SEQUENCE OF");
   }
-  return Elements(seq.value);
+  return der::Elements(seq.value);
 }
 
 // RevocationInfoArchival (Adobe) and RevocationValues (CAdES) share the
 // shape { [0] SEQUENCE OF CRL, [1] SEQUENCE OF OCSP, [2] other }.
 absl::Status CollectArchival(absl::string_view value, RevocationSource source,
                              std::vector<EmbeddedRevocation>& out) {
-  ASSIGN_OR_RETURN(const Tlv outer, ParseTlv(value));
-  if (outer.tag != kTagSequence) {
+  ASSIGN_OR_RETURN(const der::Tlv outer, der::ParseTlv(value));
+  if (outer.tag != der::kTagSequence) {
     return absl::InvalidArgumentError("not a SEQUENCE");
   }
-  DerReader reader(outer.value);
+  der::DerReader reader(outer.value);
   while (!reader.AtEnd()) {
-    ASSIGN_OR_RETURN(const Tlv field, reader.Next());
-    if (field.tag == ContextTag(0, true)) {
+    ASSIGN_OR_RETURN(const der::Tlv field, reader.Next());
+    if (field.tag == der::ContextTag(0, true)) {
       ASSIGN_OR_RETURN(const std::vector<absl::string_view> crls,
                        ExplicitSequenceOf(field));
       for (absl::string_view crl : crls) {
         out.push_back({Kind::kCrl, source, std::string(crl)});
       }
-    } else if (field.tag == ContextTag(1, true)) {
+    } else if (field.tag == der::ContextTag(1, true)) {
       ASSIGN_OR_RETURN(const std::vector<absl::string_view> responses,
                        ExplicitSequenceOf(field));
       for (absl::string_view response : responses) {

@@ -63,10 +63,11 @@ struct SignedDataView {
   std::vector<SignerInfoView> signer_infos;
 };
 
-// Walks a DER/BER ContentInfo at the start of `der` (bytes after it, such as
-// the zero padding of a PDF /Contents, are ignored). INVALID_ARGUMENT, naming
-// the field, for anything that is not a well-formed ContentInfo / SignedData.
-absl::StatusOr<SignedDataView> ParseSignedData(absl::string_view der);
+// Walks a DER/BER ContentInfo at the start of `cms` (bytes after it, such
+// as the zero padding of a PDF /Contents, are ignored). INVALID_ARGUMENT,
+// naming the field, for anything that is not a well-formed ContentInfo /
+// SignedData.
+absl::StatusOr<SignedDataView> ParseSignedData(absl::string_view cms);
 
 // The attribute with `oid`, or nullptr.
 const Attribute* FindAttribute(const std::vector<Attribute>& attributes,

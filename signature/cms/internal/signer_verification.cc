@@ -8,8 +8,8 @@
 #include "absl/strings/str_cat.h"
 #include "signature/cms/internal/algorithms.h"
 #include "signature/cms/internal/certificate.h"
-#include "signature/cms/internal/der.h"
 #include "signature/cms/internal/ess.h"
+#include "signature/der/der.h"
 
 namespace docintake::signature::internal {
 namespace {
@@ -29,9 +29,9 @@ std::vector<absl::string_view> AttributeElements(const SignerInfoView& signer,
                                                  bool& der) {
   std::vector<absl::string_view> elements;
   der = signer.signed_attributes_minimal_length;
-  DerReader reader(signer.signed_attributes_contents);
+  der::DerReader reader(signer.signed_attributes_contents);
   while (!reader.AtEnd()) {
-    absl::StatusOr<Tlv> tlv = reader.Next();
+    absl::StatusOr<der::Tlv> tlv = reader.Next();
     if (!tlv.ok()) break;  // ParseSignedData already walked them
     if (!tlv->minimal_length) der = false;
     if (!elements.empty() && elements.back() > tlv->encoding) der = false;
@@ -79,8 +79,8 @@ IntegrityResult VerifyOverSignedAttributes(
     return Result(Integrity::kFormatFailure,
                   "SignedAttributes without exactly one messageDigest");
   }
-  absl::StatusOr<Tlv> md_value = ParseTlv(md_attr->values[0]);
-  if (!md_value.ok() || md_value->tag != kTagOctetString) {
+  absl::StatusOr<der::Tlv> md_value = der::ParseTlv(md_attr->values[0]);
+  if (!md_value.ok() || md_value->tag != der::kTagOctetString) {
     return Result(Integrity::kFormatFailure, "messageDigest is malformed");
   }
   const EVP_MD* md = DigestForOid(signer.digest_algorithm.oid);
@@ -105,13 +105,13 @@ IntegrityResult VerifyOverSignedAttributes(
   // The signature covers the SignedAttributes with the SET OF tag (0x31)
   // instead of the implicit [0].
   std::string received(signer.signed_attributes_encoding);
-  received[0] = static_cast<char>(kTagSet);
+  received[0] = static_cast<char>(der::kTagSet);
   bool der = true;
   std::vector<absl::string_view> elements = AttributeElements(signer, der);
   std::sort(elements.begin(), elements.end());
   std::string sorted;
   for (absl::string_view e : elements) sorted.append(e.data(), e.size());
-  const std::string der_encoding = EncodeTlv(kTagSet, sorted);
+  const std::string der_encoding = der::EncodeTlv(der::kTagSet, sorted);
 
   const absl::StatusOr<bool> over_received = VerifySignatureValue(
       spki, signer.signature_algorithm, signer.digest_algorithm.oid, {received},

@@ -1,11 +1,11 @@
-#include "signature/cms/internal/der.h"
+#include "signature/der/der.h"
 
 #include <cstddef>
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 
-namespace docintake::signature::internal {
+namespace docintake::signature::der {
 namespace {
 
 // Indefinite-length nesting deeper than this is refused (real CMS needs < 10).
@@ -94,6 +94,12 @@ absl::StatusOr<Tlv> DerReader::Expect(uint8_t tag, absl::string_view what) {
                                   absl::Hex(Byte(rest_, 0), absl::kZeroPad2)));
   }
   return Next();
+}
+
+absl::StatusOr<std::string> DerReader::ExpectOid(absl::string_view what) {
+  absl::StatusOr<Tlv> tlv = Expect(kTagOid, what);
+  if (!tlv.ok()) return tlv.status();
+  return OidToText(tlv->value);
 }
 
 namespace {
@@ -192,4 +198,4 @@ absl::StatusOr<std::vector<absl::string_view>> Elements(
   return out;
 }
 
-}  // namespace docintake::signature::internal
+}  // namespace docintake::signature::der

@@ -1,10 +1,11 @@
-// A bounds-checked reader of ASN.1 BER/DER TLVs over untrusted bytes, and
-// the few DER writing helpers the CMS code needs. Values are views into the
+// The one bounds-checked reader of ASN.1 BER/DER TLVs over untrusted bytes
+// in signature/ (CMS and timestamp parsing in cms/, qcStatements in trust/),
+// and the few DER writing helpers they need. Values are views into the
 // caller's buffer, which must outlive them. Indefinite lengths (BER) are
 // followed to their end-of-contents octets with a nesting limit, so hostile
-// input ends in an error, never in deep recursion. Stateless and thread-safe.
-#ifndef DOCINTAKE_SIGNATURE_CMS_INTERNAL_DER_H_
-#define DOCINTAKE_SIGNATURE_CMS_INTERNAL_DER_H_
+// input ends in an error, never in deep recursion. Stateless; thread-safe.
+#ifndef DOCINTAKE_SIGNATURE_DER_DER_H_
+#define DOCINTAKE_SIGNATURE_DER_DER_H_
 
 #include <cstdint>
 #include <string>
@@ -13,7 +14,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 
-namespace docintake::signature::internal {
+namespace docintake::signature::der {
 
 // Identifier octets of the universal and context tags we meet.
 inline constexpr uint8_t kTagInteger = 0x02;
@@ -58,6 +59,9 @@ class DerReader {
   // The next TLV, which must have identifier octet `tag`; `what` names the
   // field in the error.
   absl::StatusOr<Tlv> Expect(uint8_t tag, absl::string_view what);
+  // The dotted text of the next TLV, which must be an OBJECT IDENTIFIER;
+  // INVALID_ARGUMENT as Expect() and OidToText().
+  absl::StatusOr<std::string> ExpectOid(absl::string_view what);
   // The bytes not yet read.
   absl::string_view rest() const { return rest_; }
 
@@ -90,6 +94,6 @@ std::string EncodeUnsignedInteger(absl::string_view magnitude);
 absl::StatusOr<std::vector<absl::string_view>> Elements(
     absl::string_view contents);
 
-}  // namespace docintake::signature::internal
+}  // namespace docintake::signature::der
 
-#endif  // DOCINTAKE_SIGNATURE_CMS_INTERNAL_DER_H_
+#endif  // DOCINTAKE_SIGNATURE_DER_DER_H_
