@@ -70,8 +70,7 @@ InvoiceReport ValidateInvoiceXml(absl::string_view bytes,
   if (invoice.ok()) {
     const RuleContext context{*invoice, *doc};
     report.en16931_findings = RunRuleSet(RuleSet::kEn16931, context);
-    report.accept_en16931 =
-        schema_valid && !HasError(report.en16931_findings);
+    report.accept_en16931 = schema_valid && !HasError(report.en16931_findings);
   }
 
   if (detection.scenario == Scenario::kNone || !invoice.ok()) {

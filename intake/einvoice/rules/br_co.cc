@@ -168,8 +168,8 @@ void CheckVatPrefixes(const RuleContext& c, FindingSink& s) {
     }
     return;
   }
-  for (const Party* p : {&c.invoice.seller, &c.invoice.buyer,
-                         &c.invoice.tax_representative}) {
+  for (const Party* p :
+       {&c.invoice.seller, &c.invoice.buyer, &c.invoice.tax_representative}) {
     if (!p->vat_identifier.present) continue;
     const std::string token =
         " " + FirstTwoCharacters(p->vat_identifier.text) + " ";

@@ -40,9 +40,7 @@ OptDecimal Num(const DecimalValue& v) {
   return *v.number;
 }
 
-bool Eq(const OptDecimal& a, const OptDecimal& b) {
-  return a && b && *a == *b;
-}
+bool Eq(const OptDecimal& a, const OptDecimal& b) { return a && b && *a == *b; }
 
 OptDecimal Round(const OptDecimal& x) {
   return x ? RoundCents(*x) : std::nullopt;
@@ -59,15 +57,15 @@ const DecimalValue& Amount(const AllowanceCharge& ac) { return ac.amount; }
 void CheckLineAndAllowanceSums(const Invoice& inv, FindingSink& s) {
   const DocumentTotals& t = inv.totals;
   const bool ubl = IsUbl(inv);
-  const OptDecimal lines = Round(Sum(
-      inv.lines, [](const InvoiceLine& l) -> const DecimalValue& {
+  const OptDecimal lines =
+      Round(Sum(inv.lines, [](const InvoiceLine& l) -> const DecimalValue& {
         return l.net_amount;
       }));
   const OptDecimal line_total = Num(t.line_net_total);
   // UBL tests the invoice and the credit note lines; the sum over the kind
   // that is absent is 0, so a zero BT-106 always passes there.
-  bool ok = Eq(line_total, lines) ||
-            (ubl && line_total && line_total->IsZero());
+  bool ok =
+      Eq(line_total, lines) || (ubl && line_total && line_total->IsZero());
   if (!ok) Fire(s, "BR-CO-10", t.path);
 
   const OptDecimal allowances = Round(Sum(inv.allowances, Amount));
@@ -150,8 +148,7 @@ void CheckTotalWithVat(const Invoice& inv, FindingSink& s) {
   const std::vector<const DecimalValue*> vat = VatTotalsInCurrency(inv);
   const OptDecimal vat_amount =
       vat.size() == 1 ? Num(*vat.front()) : std::nullopt;
-  const OptDecimal expected =
-      Round(Add(Num(t.total_without_vat), vat_amount));
+  const OptDecimal expected = Round(Add(Num(t.total_without_vat), vat_amount));
   if (IsUbl(inv)) {
     if (!inv.currency.present) return;  // `every` over no currency holds
     if (!Eq(Num(t.total_with_vat), expected)) {
@@ -160,9 +157,9 @@ void CheckTotalWithVat(const Invoice& inv, FindingSink& s) {
     return;
   }
   if (!t.present) return;
-  const bool ok = Eq(Num(t.total_with_vat), expected) ||
-                  (vat.empty() &&
-                   Eq(Num(t.total_with_vat), Num(t.total_without_vat)));
+  const bool ok =
+      Eq(Num(t.total_with_vat), expected) ||
+      (vat.empty() && Eq(Num(t.total_with_vat), Num(t.total_without_vat)));
   if (!ok) Fire(s, "BR-CO-15", t.path);
 }
 
@@ -216,8 +213,7 @@ void CheckCategoryTax(const Invoice& inv, FindingSink& s) {
         }
         OptDecimal expected;
         if (product) {
-          absl::StatusOr<Decimal> q =
-              product->Divide(hundred, 2, mode);
+          absl::StatusOr<Decimal> q = product->Divide(hundred, 2, mode);
           if (q.ok()) expected = *q;
         }
         const OptDecimal diff = Sub(tax, expected);

@@ -75,8 +75,7 @@ constexpr RuleDefinition kRules[] = {
      "Der Nettopreis des Artikels (BT-146) ist negativ."},
     {"BR-28", kF, "The item gross price (BT-148) is negative.",
      "Der Bruttopreis des Artikels (BT-148) ist negativ."},
-    {"BR-29", kF,
-     "The invoicing period ends (BT-74) before it starts (BT-73).",
+    {"BR-29", kF, "The invoicing period ends (BT-74) before it starts (BT-73).",
      "Der Abrechnungszeitraum endet (BT-74) vor seinem Beginn (BT-73)."},
     {"BR-30", kF,
      "The invoice line period ends (BT-135) before it starts (BT-134).",
@@ -95,8 +94,7 @@ constexpr RuleDefinition kRules[] = {
      "Grundcode (BT-98)."},
     {"BR-36", kF, "A document level charge has no amount (BT-99).",
      "Einem Zuschlag auf Dokumentenebene fehlt der Betrag (BT-99)."},
-    {"BR-37", kF,
-     "A document level charge has no VAT category code (BT-102).",
+    {"BR-37", kF, "A document level charge has no VAT category code (BT-102).",
      "Einem Zuschlag auf Dokumentenebene fehlt der Umsatzsteuer-Kategoriecode "
      "(BT-102)."},
     {"BR-38", kF,
@@ -147,7 +145,8 @@ constexpr RuleDefinition kRules[] = {
      "currency (BT-111).",
      "Eine Steuerwährung (BT-6) ist angegeben, aber kein Steuergesamtbetrag "
      "in dieser Währung (BT-111)."},
-    {"BR-54", kF, "An item attribute needs a name (BT-160) and a value "
+    {"BR-54", kF,
+     "An item attribute needs a name (BT-160) and a value "
      "(BT-161).",
      "Eine Artikeleigenschaft braucht Namen (BT-160) und Wert (BT-161)."},
     {"BR-55", kF,

@@ -192,7 +192,8 @@ void CheckVatCurrency(const Invoice& inv, FindingSink& s) {
   if (IsUbl(inv)) {
     if (!found) Fire(s, "BR-53", inv.root_path);
   } else if (inv.totals.present &&
-             (!found || (inv.currency.present && bt6.text == inv.currency.text))) {
+             (!found ||
+              (inv.currency.present && bt6.text == inv.currency.text))) {
     Fire(s, "BR-53", inv.totals.path);
   }
 }

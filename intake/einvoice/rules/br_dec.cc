@@ -13,10 +13,10 @@ namespace {
 
 constexpr Severity kF = Severity::kFatal;
 
-#define DEC_RULE(id, term, en, de)                                         \
-  {                                                                        \
-    id, kF, "More than two decimals in the " en " (" term ").",            \
-        "Mehr als zwei Nachkommastellen im Feld " de " (" term ")."        \
+#define DEC_RULE(id, term, en, de)                                  \
+  {                                                                 \
+    id, kF, "More than two decimals in the " en " (" term ").",     \
+        "Mehr als zwei Nachkommastellen im Feld " de " (" term ")." \
   }
 
 constexpr RuleDefinition kRules[] = {
@@ -24,8 +24,7 @@ constexpr RuleDefinition kRules[] = {
              "Nachlassbetrag"),
     DEC_RULE("BR-DEC-02", "BT-93", "document allowance base amount",
              "Grundbetrag des Nachlasses"),
-    DEC_RULE("BR-DEC-05", "BT-99", "document charge amount",
-             "Zuschlagsbetrag"),
+    DEC_RULE("BR-DEC-05", "BT-99", "document charge amount", "Zuschlagsbetrag"),
     DEC_RULE("BR-DEC-06", "BT-100", "document charge base amount",
              "Grundbetrag des Zuschlags"),
     DEC_RULE("BR-DEC-09", "BT-106", "sum of line net amounts",

@@ -18,24 +18,24 @@ constexpr Severity kI = Severity::kInformation;
 constexpr Override kXRechnungUblInvoice[] = {
     {"BR-CL-23", kW}, {"BR-CL-21", kW}, {"UBL-CR-646", kE}};
 constexpr Override kXRechnungExtensionUblInvoice[] = {
-    {"BR-CL-21", kI}, {"BR-CL-23", kW},   {"BR-CL-24", kI},
-    {"BR-CL-10", kI}, {"BR-CL-11", kI},   {"BR-CL-25", kI},
-    {"BR-CL-26", kI}, {"BR-CO-16", kI},   {"UBL-CR-470", kI},
-    {"UBL-CR-646", kI}};
+    {"BR-CL-21", kI},   {"BR-CL-23", kW},  {"BR-CL-24", kI}, {"BR-CL-10", kI},
+    {"BR-CL-11", kI},   {"BR-CL-25", kI},  {"BR-CL-26", kI}, {"BR-CO-16", kI},
+    {"UBL-CR-470", kI}, {"UBL-CR-646", kI}};
 constexpr Override kXRechnungCvdUblInvoice[] = {
     {"BR-CL-13", kI}, {"BR-CL-23", kW}, {"BR-CL-21", kW}, {"UBL-CR-646", kE}};
 constexpr Override kXRechnungUblCreditNote[] = {{"BR-CL-23", kW},
                                                 {"BR-CL-21", kW}};
 constexpr Override kXRechnungCvdUblCreditNote[] = {
     {"BR-CL-13", kI}, {"BR-CL-23", kW}, {"BR-CL-21", kW}, {"UBL-CR-646", kE}};
-constexpr Override kXRechnungCii[] = {{"BR-CL-23", kW},   {"BR-CL-21", kW},
-                                      {"CII-SR-452", kE}, {"CII-SR-453", kE},
+constexpr Override kXRechnungCii[] = {{"BR-CL-23", kW},
+                                      {"BR-CL-21", kW},
+                                      {"CII-SR-452", kE},
+                                      {"CII-SR-453", kE},
                                       {"CII-SR-454", kE}};
 constexpr Override kXRechnungExtensionCii[] = {
-    {"BR-CL-23", kW},   {"BR-CL-21", kI},   {"BR-CL-11", kI},
-    {"BR-CL-10", kI},   {"BR-CL-24", kI},   {"BR-CL-25", kI},
-    {"BR-CL-26", kI},   {"CII-SR-452", kE}, {"CII-SR-453", kE},
-    {"CII-SR-454", kE}};
+    {"BR-CL-23", kW},   {"BR-CL-21", kI},  {"BR-CL-11", kI}, {"BR-CL-10", kI},
+    {"BR-CL-24", kI},   {"BR-CL-25", kI},  {"BR-CL-26", kI}, {"CII-SR-452", kE},
+    {"CII-SR-453", kE}, {"CII-SR-454", kE}};
 constexpr Override kXRechnungCvdCii[] = {
     {"BR-CL-13", kI},   {"BR-CL-23", kW},   {"BR-CL-21", kW},
     {"CII-SR-452", kE}, {"CII-SR-453", kE}, {"CII-SR-454", kE}};

@@ -96,8 +96,10 @@ std::multiset<std::string> OurErrors(const InvoiceReport& report,
 TEST(CorpusRulesTest, ErrorRuleIdsAgreeWithExpectedTsv) {
   DOCINTAKE_REQUIRE_CORPUS(corpus);
   const std::string dir = corpus + "/einvoice";
-  const testing::Manifest verdicts = testing::ReadManifest(dir + "/verdicts.tsv");
-  const testing::Manifest expected = testing::ReadManifest(dir + "/expected.tsv");
+  const testing::Manifest verdicts =
+      testing::ReadManifest(dir + "/verdicts.tsv");
+  const testing::Manifest expected =
+      testing::ReadManifest(dir + "/expected.tsv");
   const std::vector<Exception> exceptions = ReadExceptions();
   const std::map<std::string, std::string> checked = CheckedRuleIds();
   ASSERT_FALSE(checked.empty());
@@ -133,11 +135,12 @@ TEST(CorpusRulesTest, ErrorRuleIdsAgreeWithExpectedTsv) {
                     << (ours.count(id) ? " fires here but not in the oracle"
                                        : " fires in the oracle but not here");
     }
-    for (const auto& [family, ok] : family_ok) ++(ok ? agree : disagree)[family];
+    for (const auto& [family, ok] : family_ok)
+      ++(ok ? agree : disagree)[family];
   }
   for (const char* family : kCheckedFamilies) {
-    std::printf("[rules] %-8s agree %d / %d instances\n", family,
-                agree[family], agree[family] + disagree[family]);
+    std::printf("[rules] %-8s agree %d / %d instances\n", family, agree[family],
+                agree[family] + disagree[family]);
   }
   EXPECT_GT(instances, 250);
 }
