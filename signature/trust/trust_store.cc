@@ -255,8 +255,8 @@ absl::StatusOr<TrustedListAuthentication> TrustStore::Authenticate(
   }
   if (!have_lotl) {
     out.kind = TrustedListAuthentication::Kind::kSignerNotAuthenticated;
-    out.warning = absl::StrCat("no LOTL to authenticate the signer ",
-                               out.signer_subject);
+    out.warning =
+        absl::StrCat("no LOTL to authenticate the signer ", out.signer_subject);
     return out;
   }
   return absl::PermissionDeniedError(

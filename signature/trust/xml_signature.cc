@@ -112,7 +112,8 @@ std::optional<ti::C14nMethod> C14nMethodOf(const xmlNode* node) {
   std::optional<ti::C14nMethod> method =
       ti::C14nMethodFromUri(ti::Attribute(node, "Algorithm"));
   if (method && method->mode == ti::C14nMethod::Mode::kExclusive10) {
-    if (const xmlNode* inclusive = ti::FirstChild(node, "InclusiveNamespaces")) {
+    if (const xmlNode* inclusive =
+            ti::FirstChild(node, "InclusiveNamespaces")) {
       for (absl::string_view prefix :
            absl::StrSplit(ti::Attribute(inclusive, "PrefixList"),
                           absl::ByAnyChar(" \t\r\n"), absl::SkipEmpty())) {
@@ -146,7 +147,8 @@ absl::StatusOr<Reference> ParseReference(const xmlNode* node,
   const xmlNode* root = xmlDocGetRootElement(signature->doc);
   if (!ref.uri.empty()) {
     const absl::string_view uri(ref.uri);
-    if (uri.size() < 2 || uri[0] != '#' || absl::StartsWith(uri, "#xpointer(")) {
+    if (uri.size() < 2 || uri[0] != '#' ||
+        absl::StartsWith(uri, "#xpointer(")) {
       return absl::UnimplementedError(absl::StrCat(
           "Reference URI '", ref.uri, "' is not a same-document Id reference"));
     }
@@ -168,8 +170,7 @@ absl::StatusOr<Reference> ParseReference(const xmlNode* node,
     return absl::UnimplementedError(absl::StrCat(
         "Reference '", ref.uri, "' covers only part of the document"));
   }
-  const auto transforms =
-      DsChildren(DsChild(node, "Transforms"), "Transform");
+  const auto transforms = DsChildren(DsChild(node, "Transforms"), "Transform");
   if (transforms.size() > kMaxTransforms) {
     return absl::UnimplementedError("too many transforms");
   }
@@ -201,12 +202,14 @@ absl::StatusOr<Reference> ParseReference(const xmlNode* node,
   }
   const xmlNode* value = DsChild(node, "DigestValue");
   if (value == nullptr) return absl::InvalidArgumentError("no DigestValue");
-  ASSIGN_OR_RETURN(ref.digest_value, ti::DecodeBase64Text(ti::TrimmedText(value)));
+  ASSIGN_OR_RETURN(ref.digest_value,
+                   ti::DecodeBase64Text(ti::TrimmedText(value)));
   return ref;
 }
 
 bool ConstantTimeEqual(absl::string_view a, absl::string_view b) {
-  return a.size() == b.size() && CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;
+  return a.size() == b.size() &&
+         CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
 absl::Status CheckReference(xmlDoc* doc, const Reference& ref) {
@@ -214,9 +217,9 @@ absl::Status CheckReference(xmlDoc* doc, const Reference& ref) {
                    ti::Canonicalize(doc, ref.apex, ref.excluded, ref.method));
   ASSIGN_OR_RETURN(std::string digest, ti::ComputeDigest(ref.md, canonical));
   if (!ConstantTimeEqual(digest, ref.digest_value)) {
-    return absl::DataLossError(absl::StrCat(
-        "the digest of Reference '", ref.uri,
-        "' does not match its DigestValue (content changed)"));
+    return absl::DataLossError(
+        absl::StrCat("the digest of Reference '", ref.uri,
+                     "' does not match its DigestValue (content changed)"));
   }
   return absl::OkStatus();
 }
@@ -228,7 +231,8 @@ absl::StatusOr<std::vector<ti::X509Ptr>> KeyInfoCertificates(
   for (const xmlNode* data :
        DsChildren(DsChild(signature, "KeyInfo"), "X509Data")) {
     for (const xmlNode* cert : DsChildren(data, "X509Certificate")) {
-      ASSIGN_OR_RETURN(std::string der, ti::DecodeBase64Text(ti::TrimmedText(cert)));
+      ASSIGN_OR_RETURN(std::string der,
+                       ti::DecodeBase64Text(ti::TrimmedText(cert)));
       ASSIGN_OR_RETURN(ti::X509Ptr parsed, ti::ParseCertificateDer(der));
       certs.push_back(std::move(parsed));
     }
@@ -245,7 +249,8 @@ absl::Status FilterBySigningCertificate(const xmlNode* signed_properties,
                                         std::vector<ti::X509Ptr>& certs) {
   const xmlNode* properties =
       ti::FirstChild(signed_properties, "SignedSignatureProperties");
-  const xmlNode* signing_cert = ti::FirstChild(properties, "SigningCertificateV2");
+  const xmlNode* signing_cert =
+      ti::FirstChild(properties, "SigningCertificateV2");
   if (signing_cert == nullptr) {
     signing_cert = ti::FirstChild(properties, "SigningCertificate");
   }
@@ -290,95 +295,119 @@ std::optional<absl::Time> SigningTime(const xmlNode* signed_properties) {
   return t;
 }
 
+// The one ds:Signature of the document, a child of the document element.
+absl::StatusOr<const xmlNode*> EnvelopedSignature(const xmlNode* root,
+                                                  const DocumentIndex& index) {
+  if (index.signatures.empty()) {
+    return absl::NotFoundError("the document has no ds:Signature");
+  }
+  if (index.signatures.size() > 1) {
+    return absl::InvalidArgumentError(absl::StrCat("the document has ",
+                                                   index.signatures.size(),
+                                                   " ds:Signature elements"));
+  }
+  if (index.signatures.front()->parent != root) {
+    return absl::InvalidArgumentError(
+        "ds:Signature is not a child of the document element");
+  }
+  return index.signatures.front();
+}
+
+// The references of SignedInfo: exactly one to the whole document and at
+// most one to the signature's SignedProperties.
+absl::StatusOr<std::vector<Reference>> ParseReferences(
+    const xmlNode* signed_info, const xmlNode* signature,
+    const DocumentIndex& index) {
+  const auto nodes = DsChildren(signed_info, "Reference");
+  if (nodes.empty() || nodes.size() > kMaxReferences) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("SignedInfo has ", nodes.size(), " references"));
+  }
+  std::vector<Reference> references;
+  int document_refs = 0;
+  int properties_refs = 0;
+  for (const xmlNode* node : nodes) {
+    ASSIGN_OR_RETURN(Reference ref, ParseReference(node, signature, index));
+    ++(ref.signed_properties ? properties_refs : document_refs);
+    references.push_back(std::move(ref));
+  }
+  if (document_refs != 1 || properties_refs > 1) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "expected one Reference to the whole document and at most one to "
+        "SignedProperties, found ",
+        document_refs, " and ", properties_refs));
+  }
+  return references;
+}
+
+// The DER of the first of `certs` whose key verifies `value` over `data`.
+absl::StatusOr<std::string> VerifyWithKeyInfo(
+    const ti::SignatureAlgorithm& algorithm,
+    const std::vector<ti::X509Ptr>& certs, absl::string_view data,
+    absl::string_view value) {
+  absl::Status last;
+  for (const ti::X509Ptr& cert : certs) {
+    EVP_PKEY* key = X509_get0_pubkey(cert.get());
+    last = key == nullptr
+               ? absl::InvalidArgumentError(
+                     "KeyInfo certificate without usable key")
+               : ti::VerifySignatureValue(algorithm, key, data, value);
+    if (last.ok()) return ti::CertificateDer(cert.get());
+  }
+  ti::TakeOpenSslErrors();
+  return absl::UnauthenticatedError(last.message());
+}
+
 absl::Status Verify(absl::string_view xml, XmlSignatureVerification& out) {
   ASSIGN_OR_RETURN(ti::XmlDocPtr doc,
                    ti::ParseXmlSecurely(xml, kMaxSignedXmlBytes));
   const xmlNode* root = xmlDocGetRootElement(doc.get());
   ASSIGN_OR_RETURN(DocumentIndex index, IndexDocument(root));
-  if (index.signatures.empty()) {
-    return absl::NotFoundError("the document has no ds:Signature");
-  }
-  if (index.signatures.size() > 1) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "the document has ", index.signatures.size(), " ds:Signature elements"));
-  }
-  const xmlNode* signature = index.signatures.front();
-  if (signature->parent != root) {
-    return absl::InvalidArgumentError(
-        "ds:Signature is not a child of the document element");
-  }
+  ASSIGN_OR_RETURN(const xmlNode* signature, EnvelopedSignature(root, index));
   const xmlNode* signed_info = DsChild(signature, "SignedInfo");
   const xmlNode* c14n_node = DsChild(signed_info, "CanonicalizationMethod");
   const xmlNode* method_node = DsChild(signed_info, "SignatureMethod");
-  if (signed_info == nullptr || c14n_node == nullptr || method_node == nullptr) {
+  const xmlNode* value_node = DsChild(signature, "SignatureValue");
+  if (c14n_node == nullptr || method_node == nullptr || value_node == nullptr) {
     return absl::InvalidArgumentError(
-        "SignedInfo, CanonicalizationMethod or SignatureMethod missing");
+        "SignedInfo, CanonicalizationMethod, SignatureMethod or "
+        "SignatureValue missing");
   }
   out.canonicalization_method = ti::Attribute(c14n_node, "Algorithm");
   out.signature_method = ti::Attribute(method_node, "Algorithm");
   const std::optional<ti::C14nMethod> c14n = C14nMethodOf(c14n_node);
   if (!c14n) {
-    return absl::UnimplementedError(absl::StrCat(
-        "unsupported CanonicalizationMethod '", out.canonicalization_method, "'"));
+    return absl::UnimplementedError(
+        absl::StrCat("unsupported CanonicalizationMethod '",
+                     out.canonicalization_method, "'"));
   }
   ASSIGN_OR_RETURN(ti::SignatureAlgorithm algorithm,
                    ti::SignatureAlgorithmOf(method_node));
-
-  const auto reference_nodes = DsChildren(signed_info, "Reference");
-  if (reference_nodes.empty() || reference_nodes.size() > kMaxReferences) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "SignedInfo has ", reference_nodes.size(), " references"));
-  }
-  std::vector<Reference> references;
-  int document_refs = 0;
+  ASSIGN_OR_RETURN(std::vector<Reference> references,
+                   ParseReferences(signed_info, signature, index));
   const xmlNode* signed_properties = nullptr;
-  for (const xmlNode* node : reference_nodes) {
-    ASSIGN_OR_RETURN(Reference ref, ParseReference(node, signature, index));
-    if (ref.signed_properties) {
-      if (signed_properties != nullptr) {
-        return absl::InvalidArgumentError("two SignedProperties references");
-      }
-      signed_properties = ref.apex;
-    } else {
-      ++document_refs;
-    }
-    references.push_back(std::move(ref));
-  }
-  if (document_refs != 1) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "expected one Reference to the whole document, found ", document_refs));
-  }
   for (const Reference& ref : references) {
     RETURN_IF_ERROR(CheckReference(doc.get(), ref));
+    if (ref.signed_properties) signed_properties = ref.apex;
   }
-  out.signed_properties_verified = signed_properties != nullptr;
 
-  const xmlNode* value_node = DsChild(signature, "SignatureValue");
-  if (value_node == nullptr) return absl::InvalidArgumentError("no SignatureValue");
   ASSIGN_OR_RETURN(std::string value,
                    ti::DecodeBase64Text(ti::TrimmedText(value_node)));
-  ASSIGN_OR_RETURN(std::vector<ti::X509Ptr> certs, KeyInfoCertificates(signature));
+  ASSIGN_OR_RETURN(std::vector<ti::X509Ptr> certs,
+                   KeyInfoCertificates(signature));
   if (signed_properties != nullptr) {
     RETURN_IF_ERROR(FilterBySigningCertificate(signed_properties, certs));
-    out.signing_time = SigningTime(signed_properties);
   }
   ASSIGN_OR_RETURN(std::string canonical_signed_info,
                    ti::Canonicalize(doc.get(), signed_info, nullptr, *c14n));
-  absl::Status last;
-  for (const ti::X509Ptr& cert : certs) {
-    EVP_PKEY* key = X509_get0_pubkey(cert.get());
-    if (key == nullptr) {
-      last = absl::InvalidArgumentError("KeyInfo certificate without usable key");
-      continue;
-    }
-    last = ti::VerifySignatureValue(algorithm, key, canonical_signed_info, value);
-    if (last.ok()) {
-      out.signer_certificate_der = ti::CertificateDer(cert.get());
-      return absl::OkStatus();
-    }
+  ASSIGN_OR_RETURN(
+      out.signer_certificate_der,
+      VerifyWithKeyInfo(algorithm, certs, canonical_signed_info, value));
+  out.signed_properties_verified = signed_properties != nullptr;
+  if (signed_properties != nullptr) {
+    out.signing_time = SigningTime(signed_properties);
   }
-  ti::TakeOpenSslErrors();
-  return absl::UnauthenticatedError(last.message());
+  return absl::OkStatus();
 }
 
 }  // namespace
@@ -403,9 +432,8 @@ absl::string_view XmlSignatureVerdictName(XmlSignatureVerdict verdict) {
 
 absl::Status XmlSignatureVerification::ToStatus() const {
   if (valid()) return absl::OkStatus();
-  return absl::InvalidArgumentError(
-      absl::StrCat("XML signature ", XmlSignatureVerdictName(verdict), ": ",
-                   detail));
+  return absl::InvalidArgumentError(absl::StrCat(
+      "XML signature ", XmlSignatureVerdictName(verdict), ": ", detail));
 }
 
 XmlSignatureVerification VerifyEnvelopedXmlSignature(absl::string_view xml) {

@@ -40,19 +40,21 @@ absl::string_view XmlSignatureVerdictName(XmlSignatureVerdict verdict);
 struct XmlSignatureVerification {
   XmlSignatureVerdict verdict = XmlSignatureVerdict::kMalformed;
   std::string detail;  // the reason, for reports ("" when valid)
-  // Filled as far as the signature was read; the signer only when valid.
+  // Filled as far as the signature was read.
   std::string signature_method;         // SignatureMethod URI
   std::string canonicalization_method;  // CanonicalizationMethod URI
-  std::string signer_certificate_der;   // the KeyInfo certificate that
-                                        // verified the SignatureValue
-  bool signed_properties_verified = false;  // a XAdES SignedProperties
-                                            // reference was present and valid
+  // Only when valid: the KeyInfo certificate whose key verified the
+  // SignatureValue, and whether a XAdES SignedProperties reference was
+  // present (and, like every reference, verified).
+  std::string signer_certificate_der;
+  bool signed_properties_verified = false;
   // XAdES SigningTime as claimed by the signer (only from verified
   // SignedProperties).
   std::optional<absl::Time> signing_time;
 
   bool valid() const { return verdict == XmlSignatureVerdict::kValid; }
-  // OK when valid, else InvalidArgument "<verdict name>: <detail>".
+  // OK when valid, else InvalidArgument "XML signature <verdict name>:
+  // <detail>".
   absl::Status ToStatus() const;
 };
 

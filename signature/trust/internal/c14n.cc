@@ -100,14 +100,15 @@ absl::StatusOr<std::string> Canonicalize(xmlDoc* doc, const xmlNode* apex,
     return absl::ResourceExhaustedError("cannot allocate a C14N buffer");
   }
   Subset subset{apex, excluded};
-  const int written = xmlC14NExecute(
-      doc, IsVisible, &subset, mode, prefixes.size() > 1 ? prefixes.data() : nullptr,
-      method.with_comments ? 1 : 0, buffer.get());
+  const int written =
+      xmlC14NExecute(doc, IsVisible, &subset, mode,
+                     prefixes.size() > 1 ? prefixes.data() : nullptr,
+                     method.with_comments ? 1 : 0, buffer.get());
   // Closing flushes what libxml2 still buffers.
   const int closed = xmlOutputBufferClose(buffer.release());
   if (sink.overflow) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "canonical form exceeds ", kMaxCanonicalBytes, " bytes"));
+    return absl::InvalidArgumentError(
+        absl::StrCat("canonical form exceeds ", kMaxCanonicalBytes, " bytes"));
   }
   if (written < 0 || closed < 0) {
     const xmlError* error = xmlGetLastError();

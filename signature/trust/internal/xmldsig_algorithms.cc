@@ -47,9 +47,7 @@ absl::StatusOr<const EVP_MD*> ChildDigest(const xmlNode* parent,
 absl::StatusOr<SignatureAlgorithm> PssParameters(const xmlNode* params) {
   SignatureAlgorithm alg;
   alg.kind = SignatureAlgorithm::Kind::kRsaPss;
-  {
-    ASSIGN_OR_RETURN(alg.md, ChildDigest(params, EVP_sha256()));
-  }
+  { ASSIGN_OR_RETURN(alg.md, ChildDigest(params, EVP_sha256())); }
   alg.mgf1_md = alg.md;
   if (const xmlNode* mgf = FirstChild(params, "MaskGenerationFunction")) {
     if (Attribute(mgf, "Algorithm") != absl::StrCat(kMore2007, "MGF1")) {
@@ -78,9 +76,9 @@ absl::StatusOr<std::string> EcdsaValueToDer(EVP_PKEY* key,
   const int bits = EVP_PKEY_get_bits(key);
   const size_t half = static_cast<size_t>(bits + 7) / 8;
   if (bits <= 0 || value.size() != 2 * half) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "ECDSA SignatureValue of ", value.size(), " bytes, expected ",
-        2 * half, " (r||s)"));
+    return absl::InvalidArgumentError(
+        absl::StrCat("ECDSA SignatureValue of ", value.size(),
+                     " bytes, expected ", 2 * half, " (r||s)"));
   }
   const auto* bytes = reinterpret_cast<const unsigned char*>(value.data());
   BignumPtr r(BN_bin2bn(bytes, static_cast<int>(half), nullptr));
@@ -176,8 +174,8 @@ absl::Status VerifySignatureValue(const SignatureAlgorithm& algorithm,
   }
   MdCtxPtr ctx(EVP_MD_CTX_new());
   EVP_PKEY_CTX* pctx = nullptr;  // owned by ctx
-  if (ctx == nullptr || EVP_DigestVerifyInit(ctx.get(), &pctx, algorithm.md,
-                                             nullptr, key) != 1) {
+  if (ctx == nullptr ||
+      EVP_DigestVerifyInit(ctx.get(), &pctx, algorithm.md, nullptr, key) != 1) {
     return absl::InvalidArgumentError(absl::StrCat(
         "cannot set up signature verification: ", TakeOpenSslErrors()));
   }

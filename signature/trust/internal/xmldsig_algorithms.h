@@ -17,7 +17,8 @@
 
 namespace docintake::signature::trust_internal {
 
-inline constexpr char kXmlDsigNamespace[] = "http://www.w3.org/2000/09/xmldsig#";
+inline constexpr char kXmlDsigNamespace[] =
+    "http://www.w3.org/2000/09/xmldsig#";
 
 // The digest named by a DigestMethod URI (SHA-256/384/512, and SHA-1 if
 // `allow_sha1`); nullptr if unsupported.

@@ -13,10 +13,12 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 
 #include "absl/strings/escaping.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "absl/strings/str_replace.h"
 #include "gtest/gtest.h"
 #include "signature/trust/trust_store.h"
@@ -38,16 +40,36 @@ std::string ListsDir(const std::string& corpus) {
   return corpus + "/signatures/trust/trusted-lists/";
 }
 
-// A fresh directory under the test temp dir holding the given files.
-std::string WriteDir(const std::vector<std::pair<std::string, std::string>>&
-                         files) {
-  std::string pattern = ::testing::TempDir() + "/xmlsig_XXXXXX";
-  const char* made = mkdtemp(pattern.data());
-  EXPECT_NE(made, nullptr);
-  for (const auto& [name, data] : files) {
-    std::ofstream(pattern + "/" + name, std::ios::binary) << data;
+// A fresh directory under the test temp dir holding the given files,
+// removed at the end of the test.
+class TempFolder {
+ public:
+  explicit TempFolder(
+      const std::vector<std::pair<std::string, std::string>>& files) {
+    std::string pattern = ::testing::TempDir() + "/xmlsig_XXXXXX";
+    EXPECT_NE(mkdtemp(pattern.data()), nullptr);
+    path_ = pattern;
+    for (const auto& [name, data] : files) {
+      std::ofstream(path_ + "/" + name, std::ios::binary) << data;
+    }
   }
-  return pattern;
+  TempFolder(const TempFolder&) = delete;
+  TempFolder& operator=(const TempFolder&) = delete;
+  ~TempFolder() {
+    std::error_code ec;
+    fs::remove_all(path_, ec);
+  }
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
+absl::StatusOr<TrustStore> LoadFiles(
+    const std::vector<std::pair<std::string, std::string>>& files,
+    const TrustStoreOptions& options = {}) {
+  TempFolder folder(files);
+  return TrustStore::Load({folder.path()}, options);
 }
 
 // Replaces the text between the first `open` (its '>') and the next '<'.
@@ -55,8 +77,7 @@ std::string EditText(std::string xml, const std::string& open,
                      const std::function<std::string(std::string)>& edit) {
   const size_t start = xml.find('>', xml.find(open)) + 1;
   const size_t end = xml.find('<', start);
-  return xml.replace(start, end - start,
-                     edit(xml.substr(start, end - start)));
+  return xml.replace(start, end - start, edit(xml.substr(start, end - start)));
 }
 
 std::string ChangeOneChar(std::string text) {
@@ -113,26 +134,27 @@ TEST_F(CorpusListsTest, EeSignerIsTheCertificateOfTheLotlEePointer) {
   int matches = 0;
   for (const OtherTslPointer& p : lotl->pointers) {
     if (p.territory != "EE") continue;
-    matches += static_cast<int>(std::count(
-        p.certificates.begin(), p.certificates.end(),
-        ee.signer_certificate_der));
+    matches += static_cast<int>(std::count(p.certificates.begin(),
+                                           p.certificates.end(),
+                                           ee.signer_certificate_der));
   }
   EXPECT_GE(matches, 1);
 }
 
 TEST_F(CorpusListsTest, TrustStoreAuthenticatesEeListThroughLotl) {
   // EE sorts before EU: Load must still add the LOTL first.
-  auto store = TrustStore::Load({WriteDir({{kEeName, ee_}, {kLotlName, lotl_}})});
+  auto store = LoadFiles({{kEeName, ee_}, {kLotlName, lotl_}});
   ASSERT_TRUE(store.ok()) << store.status();
   ASSERT_EQ(store->trusted_lists().size(), 2u);
   bool saw_ee = false;
   for (size_t i = 0; i < store->trusted_lists().size(); ++i) {
-    const TrustedListAuthentication& a = store->trusted_list_authentications()[i];
+    const TrustedListAuthentication& a =
+        store->trusted_list_authentications()[i];
     if (store->trusted_lists()[i].territory == "EE") {
       saw_ee = true;
       EXPECT_EQ(a.kind, Kind::kSignerListedInLotl);
-      EXPECT_TRUE(absl::StrContains(
-          a.signer_subject, "CN=Estonian Trusted List Scheme Operator"))
+      EXPECT_TRUE(absl::StrContains(a.signer_subject,
+                                    "CN=Estonian Trusted List Scheme Operator"))
           << a.signer_subject;
     } else {
       EXPECT_EQ(a.kind, Kind::kListOfListsAsConfigured);
@@ -144,7 +166,7 @@ TEST_F(CorpusListsTest, TrustStoreAuthenticatesEeListThroughLotl) {
 }
 
 TEST_F(CorpusListsTest, WithoutLotlTheSignerIsReportedUnauthenticated) {
-  auto store = TrustStore::Load({WriteDir({{kEeName, ee_}})});
+  auto store = LoadFiles({{kEeName, ee_}});
   ASSERT_TRUE(store.ok()) << store.status();
   const TrustedListAuthentication& a = store->trusted_list_authentications()[0];
   EXPECT_EQ(a.kind, Kind::kSignerNotAuthenticated);
@@ -162,8 +184,7 @@ TEST_F(CorpusListsTest, ChangedServiceNameIsADigestMismatch) {
   EXPECT_EQ(v.verdict, XmlSignatureVerdict::kDigestMismatch) << v.detail;
   EXPECT_TRUE(v.signer_certificate_der.empty());
   // Load refuses the whole folder and names the file and the reason.
-  auto store =
-      TrustStore::Load({WriteDir({{kEeName, changed}, {kLotlName, lotl_}})});
+  auto store = LoadFiles({{kEeName, changed}, {kLotlName, lotl_}});
   ASSERT_FALSE(store.ok());
   EXPECT_EQ(store.status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_TRUE(absl::StrContains(store.status().message(), kEeName));
@@ -172,8 +193,8 @@ TEST_F(CorpusListsTest, ChangedServiceNameIsADigestMismatch) {
 }
 
 TEST_F(CorpusListsTest, ChangedSigningTimeBreaksTheSignedPropertiesReference) {
-  const std::string changed =
-      absl::StrReplaceAll(ee_, {{"2023-10-04T11:36:34Z", "2023-10-04T11:36:35Z"}});
+  const std::string changed = absl::StrReplaceAll(
+      ee_, {{"2023-10-04T11:36:34Z", "2023-10-04T11:36:35Z"}});
   ASSERT_NE(changed, ee_);
   const XmlSignatureVerification v = VerifyEnvelopedXmlSignature(changed);
   EXPECT_EQ(v.verdict, XmlSignatureVerdict::kDigestMismatch);
@@ -188,8 +209,8 @@ TEST_F(CorpusListsTest, ChangedSignatureValueByteDoesNotVerify) {
     const XmlSignatureVerification v = VerifyEnvelopedXmlSignature(changed);
     EXPECT_EQ(v.verdict, XmlSignatureVerdict::kSignatureInvalid) << v.detail;
   }
-  auto store = TrustStore::Load({WriteDir(
-      {{kLotlName, EditText(lotl_, "<ds:SignatureValue", FlipSignatureByte)}})});
+  auto store = LoadFiles(
+      {{kLotlName, EditText(lotl_, "<ds:SignatureValue", FlipSignatureByte)}});
   ASSERT_FALSE(store.ok());
   EXPECT_TRUE(absl::StrContains(store.status().message(), kLotlName));
   EXPECT_TRUE(absl::StrContains(store.status().message(), "signature-invalid"));
@@ -200,14 +221,14 @@ TEST_F(CorpusListsTest, RemovedSignatureIsRefusedUnlessAllowed) {
   ASSERT_TRUE(ParseTrustedList(unsigned_ee).ok());
   EXPECT_EQ(VerifyEnvelopedXmlSignature(unsigned_ee).verdict,
             XmlSignatureVerdict::kMissing);
-  const std::string dir = WriteDir({{kEeName, unsigned_ee}, {kLotlName, lotl_}});
-  auto refused = TrustStore::Load({dir});
+  auto refused = LoadFiles({{kEeName, unsigned_ee}, {kLotlName, lotl_}});
   ASSERT_FALSE(refused.ok());
   EXPECT_TRUE(absl::StrContains(refused.status().message(), kEeName));
   EXPECT_TRUE(absl::StrContains(refused.status().message(), "not signed"));
   TrustStoreOptions options;
   options.allow_unsigned_trusted_lists = true;
-  auto allowed = TrustStore::Load({dir}, options);
+  auto allowed =
+      LoadFiles({{kEeName, unsigned_ee}, {kLotlName, lotl_}}, options);
   ASSERT_TRUE(allowed.ok()) << allowed.status();
   EXPECT_EQ(allowed->TrustedListWarnings().size(), 1u);
 }
@@ -230,7 +251,7 @@ TEST(XmlSignatureHostileTest, HostileOrForeignXmlIsRefused) {
   }
   EXPECT_EQ(VerifyEnvelopedXmlSignature("<x/>").verdict,
             XmlSignatureVerdict::kMissing);
-  auto store = TrustStore::Load({WriteDir({{"evil.xml", kMalformed[2]}})});
+  auto store = LoadFiles({{"evil.xml", kMalformed[2]}});
   ASSERT_FALSE(store.ok());
   EXPECT_TRUE(absl::StrContains(store.status().message(), "evil.xml"));
 }
