@@ -99,7 +99,8 @@ absl::Status Measure(int runs, const std::function<absl::Status()>& work,
     const auto start = std::chrono::steady_clock::now();
     if (absl::Status s = work(); !s.ok()) return s;
     const auto end = std::chrono::steady_clock::now();
-    ms.push_back(std::chrono::duration<double, std::milli>(end - start).count());
+    ms.push_back(
+        std::chrono::duration<double, std::milli>(end - start).count());
   }
   std::sort(ms.begin(), ms.end());
   const size_t n = ms.size();
@@ -164,8 +165,8 @@ int Main(int argc, char** argv) {
       return Fail(path, s);
     }
     std::cout << absl::StrFormat("file\t%s\t%.3f\t%.3f\t%.3f\t%s\n", path,
-                                 timing.median_ms, timing.min_ms,
-                                 timing.max_ms, Indications(report));
+                                 timing.median_ms, timing.min_ms, timing.max_ms,
+                                 Indications(report));
   }
   return 0;
 }
