@@ -20,13 +20,13 @@
 #include "intake/intake.h"
 #include "intake/intake_service.h"
 #include "intake/ocr_service.h"
-#include "intake/signature_service.h"
-#include "signature/trust/revocation_fetcher.h"
 #include "intake/pipeline.h"
 #include "intake/server_config.h"
+#include "intake/signature_service.h"
 #include "intake/spool.h"
 #include "intake/sqlite_job_queue.h"
 #include "intake/worker_pool.h"
+#include "signature/trust/revocation_fetcher.h"
 
 namespace docintake::intake {
 

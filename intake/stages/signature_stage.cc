@@ -83,8 +83,8 @@ absl::StatusOr<internal::StageOutput> SignatureStage::Run(
   } else if (form.decision() == v1::WrittenForm::NEEDS_REVIEW) {
     out.set_result(v1::StageOutcome::WARNING);
     out.set_disposition(internal::StageOutput::REVIEW);
-    out.set_message(absl::StrCat(decision, ": ",
-                                 absl::StrJoin(form.reasons(), "; ")));
+    out.set_message(
+        absl::StrCat(decision, ": ", absl::StrJoin(form.reasons(), "; ")));
   } else {
     out.set_result(v1::StageOutcome::OK);
     out.set_message(decision);

@@ -26,15 +26,16 @@ absl::StatusOr<std::string> AnalyzeInWorker(
   ASSIGN_OR_RETURN(std::unique_ptr<PodofoDocument> final_doc,
                    PodofoDocument::Load(pdf, pdf.size(), limits));
   DocumentAnalysis out;
-  *out.mutable_final_facts() = internal_objects::BuildPdfFacts(*final_doc, limits);
+  *out.mutable_final_facts() =
+      internal_objects::BuildPdfFacts(*final_doc, limits);
   std::unique_ptr<internal_objects::DocumentModel> final_model;
   for (const RevisionRequest& request : requests) {
     RevisionAnalysis& revision = *out.add_revisions();
     revision.set_end(request.end);
     revision.set_signature_object(request.signature_object);
     if (request.end == 0 || request.end > pdf.size()) {
-      revision.set_error(absl::StrCat("revision end ", request.end,
-                                      " is outside the file"));
+      revision.set_error(
+          absl::StrCat("revision end ", request.end, " is outside the file"));
       continue;
     }
     absl::StatusOr<std::unique_ptr<PodofoDocument>> signed_doc =

@@ -9,7 +9,6 @@
 #include <vector>
 
 #include "absl/strings/string_view.h"
-
 #include "absl/time/time.h"
 
 namespace docintake::signature {

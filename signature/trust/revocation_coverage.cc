@@ -22,8 +22,7 @@ using trust_internal::X509Ptr;
 bool OcspNames(OCSP_BASICRESP* basic, X509* cert) {
   const ASN1_INTEGER* serial = X509_get0_serialNumber(cert);
   for (int i = 0; i < OCSP_resp_count(basic); ++i) {
-    const OCSP_CERTID* id =
-        OCSP_SINGLERESP_get0_id(OCSP_resp_get0(basic, i));
+    const OCSP_CERTID* id = OCSP_SINGLERESP_get0_id(OCSP_resp_get0(basic, i));
     ASN1_OCTET_STRING* name_hash = nullptr;
     ASN1_OBJECT* md_oid = nullptr;
     ASN1_INTEGER* id_serial = nullptr;
@@ -63,8 +62,9 @@ bool HasRevocationDataFor(absl::string_view cert_der,
   for (const std::string& der : data.crls) {
     const auto* q = reinterpret_cast<const unsigned char*>(der.data());
     X509CrlPtr crl(d2i_X509_CRL(nullptr, &q, static_cast<long>(der.size())));
-    if (crl != nullptr && X509_NAME_cmp(X509_CRL_get_issuer(crl.get()),
-                                        X509_get_issuer_name(cert.get())) == 0) {
+    if (crl != nullptr &&
+        X509_NAME_cmp(X509_CRL_get_issuer(crl.get()),
+                      X509_get_issuer_name(cert.get())) == 0) {
       return true;
     }
   }

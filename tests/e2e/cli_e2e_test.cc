@@ -80,8 +80,8 @@ TEST_F(CliE2eTest, RefusedFileGivesOneLineAndNonZeroExit) {
 
 TEST_F(CliE2eTest, HotFolderSubmitsASlowlyWrittenScanOnceAndArchivesIt) {
   DOCINTAKE_REQUIRE_CORPUS(corpus);
-  const std::string pdf = ReadFileOrDie(absl::StrCat(
-      corpus, "/ocr/classify/docspell_letter-de.pdf"));
+  const std::string pdf = ReadFileOrDie(
+      absl::StrCat(corpus, "/ocr/classify/docspell_letter-de.pdf"));
   const std::string folder = dir_.Path("hot");
   ASSERT_TRUE(base::FileSystem::Default().CreateDirs(folder).ok());
   // The scanner writes the file in five pieces, 200 ms apart.

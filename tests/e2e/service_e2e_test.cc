@@ -153,8 +153,8 @@ TEST_F(ServiceE2eTest, WatchStreamsStatesUntilSettled) {
 
 TEST_F(ServiceE2eTest, KillNineRightAfterAckLosesNothing) {
   DOCINTAKE_REQUIRE_CORPUS(corpus);
-  const std::string pdf =
-      ReadFileOrDie(absl::StrCat(corpus, "/", kManifestFolder, "/", kMultiPagePdf));
+  const std::string pdf = ReadFileOrDie(
+      absl::StrCat(corpus, "/", kManifestFolder, "/", kMultiPagePdf));
   std::vector<std::string> ids;
   for (int i = 0; i < 5; ++i) {
     v1::SubmitReply reply;

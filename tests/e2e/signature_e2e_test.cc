@@ -80,8 +80,9 @@ TEST_F(SignatureE2eTest, VerifyPdfReportsTheManifestsVerdicts) {
   // files.tsv: accept (QES).
   EXPECT_EQ(report.written_form().decision(), v1::WrittenForm::SATISFIED);
   EXPECT_EQ(report.written_form().satisfied_by(), v1::WrittenForm::QES);
-  EXPECT_NE(reply.etsi_xml().find("urn:etsi:019102:mainindication:total-passed"),
-            std::string::npos);
+  EXPECT_NE(
+      reply.etsi_xml().find("urn:etsi:019102:mainindication:total-passed"),
+      std::string::npos);
 }
 
 TEST_F(SignatureE2eTest, CliVerifyPrintsJsonWithTheDocumentedFields) {
@@ -92,8 +93,8 @@ TEST_F(SignatureE2eTest, CliVerifyPrintsJsonWithTheDocumentedFields) {
   ASSERT_EQ(rows.size(), 1u);
   ASSERT_EQ(manifest.Get(rows[0], "coverage"), "partial");
   const CommandResult result = RunCommand(absl::StrCat(
-      DOCINTAKE_CLI_BINARY, " verify --server ", server_->address(),
-      " --at ", kCorpusTime, " --json '", Pdf(file), "'"));
+      DOCINTAKE_CLI_BINARY, " verify --server ", server_->address(), " --at ",
+      kCorpusTime, " --json '", Pdf(file), "'"));
   EXPECT_EQ(result.exit_code, 1) << result.out;
   for (const char* field :
        {"\"signatures\":[", "\"indication\":\"TOTAL_FAILED\"",
@@ -116,8 +117,7 @@ TEST_F(SignatureE2eTest, CliVerifyLocalNeedsNoServer) {
   }
   const CommandResult result = RunCommand(absl::StrCat(
       DOCINTAKE_CLI_BINARY, " verify --local --server 127.0.0.1:1 --trust '",
-      corpus_, "/signatures/trust' --at ", kCorpusTime, " '", Pdf(file),
-      "'"));
+      corpus_, "/signatures/trust' --at ", kCorpusTime, " '", Pdf(file), "'"));
   EXPECT_EQ(result.exit_code, 0) << result.out;
   EXPECT_NE(result.out.find("1. SIGNATURE"), std::string::npos) << result.out;
   EXPECT_NE(result.out.find("2. SIGNATURE"), std::string::npos) << result.out;
@@ -138,9 +138,9 @@ TEST_F(SignatureE2eTest, FailedSignatureSendsTheDocumentToReview) {
   const v1::Record record = WaitForState(reply.document_id(), v1::REVIEW);
   ASSERT_EQ(record.signatures().signatures_size(), 1);
   EXPECT_EQ(record.signatures().signatures(0).indication(), v1::TOTAL_FAILED);
-  EXPECT_EQ(v1::SubIndication_Name(
-                record.signatures().signatures(0).subindication()),
-            manifest.Get(rows[0], "expected_subindication"));
+  EXPECT_EQ(
+      v1::SubIndication_Name(record.signatures().signatures(0).subindication()),
+      manifest.Get(rows[0], "expected_subindication"));
   EXPECT_EQ(record.signatures().written_form().decision(),
             v1::WrittenForm::NOT_SATISFIED);
   EXPECT_NE(record.error().find("signature"), std::string::npos)

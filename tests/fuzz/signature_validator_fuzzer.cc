@@ -49,8 +49,7 @@ void FuzzOne(absl::string_view pdf) {
   }
   const v1::WrittenForm form =
       DecideWrittenForm(report->signatures(), v1::IntakeFacts());
-  FUZZ_CHECK(form.decision() != v1::WrittenForm::SATISFIED,
-             form.DebugString());
+  FUZZ_CHECK(form.decision() != v1::WrittenForm::SATISFIED, form.DebugString());
   FUZZ_CHECK(!EtsiValidationReport(*report).empty(), "empty ETSI report");
 }
 

@@ -25,8 +25,7 @@ TEST(PdfDateTest, FullDateWithOffset) {
   EXPECT_EQ(ParsePdfDate("D:20231005140000+02'00'"),
             Utc(2023, 10, 5, 12, 0, 0));
   EXPECT_EQ(ParsePdfDate("D:20231005120000Z"), Utc(2023, 10, 5, 12, 0, 0));
-  EXPECT_EQ(ParsePdfDate("D:20231005083000-03'30"),
-            Utc(2023, 10, 5, 12, 0, 0));
+  EXPECT_EQ(ParsePdfDate("D:20231005083000-03'30"), Utc(2023, 10, 5, 12, 0, 0));
 }
 
 TEST(PdfDateTest, PartsAfterTheYearAreOptional) {

@@ -33,8 +33,8 @@ using testing::Manifest;
 absl::Time CorpusValidationTime() {
   absl::Time t;
   std::string error;
-  EXPECT_TRUE(absl::ParseTime(absl::RFC3339_full, "2023-10-05T12:00:00Z", &t,
-                              &error));
+  EXPECT_TRUE(
+      absl::ParseTime(absl::RFC3339_full, "2023-10-05T12:00:00Z", &t, &error));
   return t;
 }
 
@@ -69,21 +69,23 @@ std::string Ours(const std::string& column, const Validation& s) {
   return "";
 }
 
-const char* const kColumns[] = {"kind",          "subfilter",
-                                "integrity",     "coverage",
-                                "later_changes", "pades_level",
+const char* const kColumns[] = {"kind",
+                                "subfilter",
+                                "integrity",
+                                "coverage",
+                                "later_changes",
+                                "pades_level",
                                 "expected_indication",
                                 "expected_subindication"};
 
 // file + sig_index + column -> (our value as enum name, reason).
-using Exceptions =
-    std::map<std::string, std::pair<std::string, std::string>>;
+using Exceptions = std::map<std::string, std::pair<std::string, std::string>>;
 
 Exceptions ReadExceptions() {
   Exceptions out;
-  const Manifest m = testing::ReadManifest(
-      std::string(DOCINTAKE_SOURCE_DIR) +
-      "/tests/signature/corpus_exceptions.tsv");
+  const Manifest m =
+      testing::ReadManifest(std::string(DOCINTAKE_SOURCE_DIR) +
+                            "/tests/signature/corpus_exceptions.tsv");
   for (const auto& row : m.rows) {
     out[m.Get(row, "file") + "#" + m.Get(row, "sig_index") + "#" +
         m.Get(row, "column")] = {m.Get(row, "ours"), m.Get(row, "reason")};

@@ -39,9 +39,9 @@ ChangeVerdict ChangeFindings::Finish(uint32_t changed_objects) const {
   ChangeVerdict verdict;
   verdict.set_changed_objects(changed_objects);
   verdict.set_verdict(ChangeVerdict::ALLOWED);
-  verdict.set_validation_data_only(std::all_of(
-      findings_.begin(), findings_.end(),
-      [](const Judgement& j) { return j.display_unchanged; }));
+  verdict.set_validation_data_only(
+      std::all_of(findings_.begin(), findings_.end(),
+                  [](const Judgement& j) { return j.display_unchanged; }));
   if (findings_.empty()) {
     verdict.add_reasons(
         "allowed: the later revisions change no object of the document");
