@@ -82,12 +82,19 @@ InvoiceReport ValidateInvoiceXml(absl::string_view bytes,
         absl::StrCat("Kein Prüfszenario passt zu diesem Dokument "
                      "(Wurzelelement und Spezifikationskennung BT-24 '",
                      detection.profile, "').")));
-    report.findings.insert(report.findings.end(), schema_findings.begin(),
-                           schema_findings.end());
+    // KoSIT stops at the scenario: no schema or rule step runs.
     return report;
   }
   if (!schema_valid) {
+    // The rules are not run on a schema-invalid document, but an XPath
+    // runtime error of the rule set is reported beside the schema errors,
+    // as the KoSIT labels do.
     report.findings = std::move(schema_findings);
+    for (const Finding& f : report.en16931_findings) {
+      if (f.rule_id == kRuleSchematronProcessingError) {
+        report.findings.push_back(f);
+      }
+    }
     return report;
   }
   report.findings = report.en16931_findings;

@@ -118,9 +118,10 @@ void Fire(FindingSink& s, absl::string_view id, const std::string& where) {
   s.Report(BrCoRule(id), where);
 }
 
-// ISO 3166-1 alpha-2 codes plus EL, as the CEN rules list them.
+// ISO 3166-1 alpha-2 codes plus EL, 1A (Kosovo) and XI (Northern
+// Ireland), as the CEN 1.3.15 rules list them.
 constexpr char kVatPrefixes[] =
-    "AD AE AF AG AI AL AM AN AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH "
+    "1A AD AE AF AG AI AL AM AN AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH "
     "BI BL BJ BM BN BO BR BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN "
     "CO CR CU CV CX CY CZ DE DJ DK DM DO DZ EC EE EG EH EL ER ES ET FI FJ FK "
     "FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM "
@@ -130,7 +131,7 @@ constexpr char kVatPrefixes[] =
     "NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RO RS RU RW SA "
     "SB SC SD SE SG SH SI SJ SK SL SM SN SO SR ST SV SY SZ TC TD TF TG TH TJ "
     "TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF "
-    "WS XK YE YT ZA ZM ZW";
+    "WS XI XK YE YT ZA ZM ZW BQ CW SX SS RE";
 
 // The first two characters (XPath substring(x, 1, 2)) of UTF-8 text.
 std::string FirstTwoCharacters(const std::string& text) {

@@ -9,6 +9,15 @@ const std::vector<const RuleFamily*>& RegisteredFamilies() {
           &BrCoreFamily(),
           &BrCoFamily(),
           &BrDecFamily(),
+          &VatCategoriesFamily(),
+          &BrClFamily(),
+          &BrBFamily(),
+          &XRechnungFamily(),
+          &XRechnungPeppolFamily(),
+          &XRechnungExtensionFamily(),
+          &DocintakeChecksFamily(),
+          &UblSyntaxFamily(),
+          &CiiSyntaxFamily(),
       };
   return *families;
 }

@@ -26,7 +26,17 @@ namespace docintake::einvoice {
 namespace {
 
 // The families whose labels are asserted.
-const char* const kCheckedFamilies[] = {"BR core", "BR-CO", "BR-DEC"};
+const char* const kCheckedFamilies[] = {
+    "BR core", "BR-CO", "BR-DEC",
+    "XRechnung",
+    "XRechnung Peppol",
+    "XRechnung Extension/CVD",
+    "BR-CL",
+    "BR-B",
+    "UBL syntax",
+    "CII syntax",
+    "VAT categories",
+};
 
 struct Exception {
   std::string file, rule_id, reason;
