@@ -96,6 +96,24 @@ bool SubLineWithoutSingleVat(const XmlElement& e) {
   return false;
 }
 
+// BR-DEX-02 for one line or sub line with sub lines: its net amount equals
+// the sum of theirs; recursively for every nested sub line. A value that is
+// not a decimal counts as a mismatch.
+bool SubLineSumsAgree(const XmlElement& line) {
+  const std::vector<XmlElement> subs = line.Children(kCacNs, "SubInvoiceLine");
+  if (subs.empty()) return true;
+  std::optional<Decimal> sum = Decimal();
+  for (const XmlElement& sub : subs) {
+    const std::optional<Decimal> d =
+        XrDecimalOf(sub.Child(kCbcNs, "LineExtensionAmount"));
+    sum = sum && d ? Plus(*sum, *d) : std::nullopt;
+    if (!SubLineSumsAgree(sub)) return false;
+  }
+  const std::optional<Decimal> own =
+      XrDecimalOf(line.Child(kCbcNs, "LineExtensionAmount"));
+  return sum && own && *sum == *own;
+}
+
 std::optional<Decimal> OrZero(const XmlElement& e) {
   if (!e.valid()) return Decimal();
   return XrDecimalOf(e);
@@ -198,10 +216,12 @@ bool DexSchemeListed(absl::string_view scheme, bool icd) {
 void CheckExtensionUbl(const XmlElement& root, FindingSink& sink) {
   CheckSchemes(root, sink);
   if (root.Is(kUblInvoiceNs, "Invoice")) {
-    bool bad = false;
+    bool bad = false, sums = true;
     for (const XmlElement& line : root.Children(kCacNs, "InvoiceLine")) {
       bad |= SubLineWithoutSingleVat(line);
+      sums &= SubLineSumsAgree(line);
     }
+    if (!sums) Fire(sink, "BR-DEX-02", root.path());
     if (bad) Fire(sink, "BR-DEX-03", root.path());
     CheckThirdPartyPayments(root, sink);
   }

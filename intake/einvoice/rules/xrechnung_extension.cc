@@ -3,7 +3,6 @@
 // (BR-DEX-*) or the Clean Vehicles Directive profile (BR-DE-CVD-*), and the
 // CII price base quantity rule BR-TMP-3. The profile is read from BT-24 as
 // the Schematron does (exact text), so no scenario information is needed.
-// Not implemented: BR-DEX-02 (a warning).
 #include <string>
 #include <vector>
 
@@ -21,6 +20,11 @@ constexpr Severity kW = Severity::kWarning;
 constexpr RuleDefinition kRules[] = {
     {"BR-DEX-01", kF, "An attachment (BT-125) uses a MIME code not allowed.",
      "Ein Anhang (BT-125) verwendet einen nicht zulässigen MIME-Code."},
+    {"BR-DEX-02", kW,
+     "A line net amount (BT-131) should equal the sum of the net amounts of "
+     "its sub invoice lines.",
+     "Der Nettobetrag einer Position (BT-131) sollte der Summe der "
+     "Nettobeträge ihrer Unterpositionen entsprechen."},
     {"BR-DEX-03", kF,
      "A sub invoice line must have exactly one VAT information (BG-DEX-06).",
      "Eine Unterposition muss genau eine Umsatzsteuerangabe (BG-DEX-06) "

@@ -3,6 +3,8 @@
 // and BR-TMP-2 text patterns. Expected values come from the published
 // examples (DOMAIN.md §4, the IBAN registry examples) or from inputs built
 // by hand against the rule text.
+#include <string>
+
 #include "gtest/gtest.h"
 #include "intake/einvoice/rules/internal/check_digits.h"
 #include "intake/einvoice/rules/internal/xrechnung_text_rules.h"
@@ -101,6 +103,13 @@ TEST(UrlPatternTest, NeedsAScheme) {
   EXPECT_FALSE(UrlValid("www.example.org/a.pdf"));
   EXPECT_FALSE(UrlValid("a:b"));
   EXPECT_FALSE(UrlValid(""));
+}
+
+TEST(UrlPatternTest, LongInputStaysLinear) {
+  // Quadratic scanning would take minutes here.
+  const std::string run(4 << 20, 'a');
+  EXPECT_FALSE(UrlValid(run));
+  EXPECT_TRUE(UrlValid(run + ":x"));
 }
 
 }  // namespace

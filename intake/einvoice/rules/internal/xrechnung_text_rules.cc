@@ -199,6 +199,9 @@ bool UrlValid(absl::string_view text) {
       ++j;
     }
     if (j > i + 1 && j < text.size() && text[j] == ':') return true;
+    // Every later start inside this run ends at the same j: skip them, so
+    // that the scan stays linear.
+    if (j > i + 1) i = j - 1;
   }
   return false;
 }
