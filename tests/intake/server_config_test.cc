@@ -1,6 +1,8 @@
 #include "intake/server_config.h"
 
 #include <fstream>
+#include <string>
+#include <vector>
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -71,6 +73,23 @@ TEST(ServerConfigTest, OcrAndBatchSettings) {
       std::string(
           ParseServerConfig({"--split-batches", "maybe"}).status().message()),
       HasSubstr("true or false"));
+}
+
+TEST(ServerConfigTest, SignatureSettings) {
+  absl::StatusOr<ServerConfig> defaults = ParseServerConfig({});
+  ASSERT_TRUE(defaults.ok());
+  EXPECT_TRUE(defaults->trust_paths.empty());
+  EXPECT_FALSE(defaults->revocation_fetch);
+  absl::StatusOr<ServerConfig> c =
+      ParseServerConfig({"--trust", "/etc/a.pem", "--trust=/etc/lists",
+                         "--revocation-fetch", "true"});
+  ASSERT_TRUE(c.ok()) << c.status();
+  EXPECT_EQ(c->trust_paths,
+            (std::vector<std::string>{"/etc/a.pem", "/etc/lists"}));
+  EXPECT_TRUE(c->revocation_fetch);
+  EXPECT_FALSE(ParseServerConfig({"--trust="}).ok());
+  EXPECT_FALSE(ParseServerConfig({"--revocation-fetch", "sometimes"}).ok());
+  EXPECT_NE(ServerConfigHelp().find("--revocation-fetch"), std::string::npos);
 }
 
 TEST(ServerConfigTest, NamesTheLineOfABadFileEntry) {
