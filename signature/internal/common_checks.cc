@@ -58,13 +58,16 @@ std::vector<absl::string_view> Pieces(absl::string_view pdf,
   return out;
 }
 
+// The DocMDP /P the change rules enforce (the reader maps an absent /P to
+// 2 and an invalid one to 1); a certification without a DocMDP transform is
+// malformed and, as there, held to 1.
 uint32_t DocMdpPermissions(const internal::SignatureDictionary& value) {
   for (const internal::SignatureReference& ref : value.references()) {
     if (ref.transform_method() == "DocMDP") {
-      return ref.docmdp_p() == 0 ? 2u : static_cast<uint32_t>(ref.docmdp_p());
+      return static_cast<uint32_t>(ref.docmdp_p());
     }
   }
-  return 2;  // ISO 32000-1 12.8.2.2: /P defaults to 2
+  return 1;
 }
 
 }  // namespace
