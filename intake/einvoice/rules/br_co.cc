@@ -121,7 +121,8 @@ void Fire(FindingSink& s, absl::string_view id, const std::string& where) {
 // ISO 3166-1 alpha-2 codes plus EL, 1A (Kosovo) and XI (Northern
 // Ireland), as the CEN 1.3.15 rules list them.
 constexpr char kVatPrefixes[] =
-    "1A AD AE AF AG AI AL AM AN AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH "
+    "1A AD AE AF AG AI AL AM AN AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG "
+    "BH "
     "BI BL BJ BM BN BO BR BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN "
     "CO CR CU CV CX CY CZ DE DJ DK DM DO DZ EC EE EG EH EL ER ES ET FI FJ FK "
     "FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM "

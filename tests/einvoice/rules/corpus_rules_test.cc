@@ -27,7 +27,9 @@ namespace {
 
 // The families whose labels are asserted.
 const char* const kCheckedFamilies[] = {
-    "BR core", "BR-CO", "BR-DEC",
+    "BR core",
+    "BR-CO",
+    "BR-DEC",
     "XRechnung",
     "XRechnung Peppol",
     "XRechnung Extension/CVD",

@@ -390,8 +390,7 @@ TEST_F(SignedListTest, StoreReportsSignerOfListWithoutLotl) {
 }
 
 TEST_F(SignedListTest, StoreRefusesListWhoseSignerTheLotlDoesNotList) {
-  const std::string corpus = docintake::testing::CorpusDir();
-  if (corpus.empty()) GTEST_SKIP() << "shared corpus not found";
+  DOCINTAKE_REQUIRE_CORPUS(corpus);
   TrustStore store;
   ASSERT_TRUE(
       store

@@ -101,8 +101,7 @@ std::string WithoutSignature(std::string xml) {
 class CorpusListsTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    const std::string corpus = docintake::testing::CorpusDir();
-    if (corpus.empty()) GTEST_SKIP() << "shared corpus not found";
+    DOCINTAKE_REQUIRE_CORPUS(corpus);
     lotl_ = ReadFileOrDie(ListsDir(corpus) + kLotlName);
     ee_ = ReadFileOrDie(ListsDir(corpus) + kEeName);
   }
