@@ -128,14 +128,8 @@ void SortAllowanceCharges(const XmlElement& parent,
                           std::vector<AllowanceCharge>* charges,
                           std::vector<AllowanceCharge>* unclassified) {
   for (const XmlElement& e : parent.Children(kCacNs, "AllowanceCharge")) {
-    AllowanceCharge ac = MapAllowanceCharge(e);
-    if (!ac.charge_indicator.flag) {
-      unclassified->push_back(std::move(ac));
-    } else if (*ac.charge_indicator.flag) {
-      charges->push_back(std::move(ac));
-    } else {
-      allowances->push_back(std::move(ac));
-    }
+    FileAllowanceCharge(MapAllowanceCharge(e), allowances, charges,
+                        unclassified);
   }
 }
 

@@ -7,17 +7,16 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_join.h"
 #include "podofo/base/PdfDictionary.h"
 #include "signature/objects/internal/change_findings.h"
+#include "signature/objects/internal/change_policy.h"
+#include "signature/objects/internal/dictionary_diff.h"
 #include "signature/objects/internal/pdf_values.h"
 
 namespace docintake::signature::internal_objects {
 namespace {
 
 using ::docintake::internal::ChangeVerdict;
-using ::docintake::internal::FieldLock;
-using Keys = std::set<std::string>;
 
 constexpr ChangeClass kAllowed = ChangeVerdict::ALLOWED;
 constexpr ChangeClass kSuspicious = ChangeVerdict::SUSPICIOUS;
@@ -30,78 +29,6 @@ Judgement Skip() { return Judgement{}; }
 const Keys& ProducerKeys() {
   static const Keys* const keys = new Keys{"ITXT", "PieceInfo", "LastModified"};
   return *keys;
-}
-
-// What the permissions allow, DocMDP P: 0 none (approval rules), 1..3.
-class Policy {
- public:
-  explicit Policy(const ChangePermissions& permissions)
-      : p_(permissions.docmdp_p), locks_(permissions.locks) {}
-  bool FormFilling() const { return p_ != 1; }
-  bool Signing() const { return p_ != 1; }
-  bool Annotations() const { return p_ == 0 || p_ == 3; }
-  std::string Mdp() const {
-    return p_ == 0 ? "the approval signature" : absl::StrCat("DocMDP P=", p_);
-  }
-  bool Locked(const std::string& name) const {
-    for (const FieldLock& lock : locks_) {
-      bool listed = false;
-      for (const std::string& field : lock.fields()) {
-        // A lock on "a" covers "a.b".
-        if (name == field || name.rfind(field + ".", 0) == 0) listed = true;
-      }
-      switch (lock.action()) {
-        case FieldLock::ALL:
-          return true;
-        case FieldLock::INCLUDE:
-          if (listed) return true;
-          break;
-        case FieldLock::EXCLUDE:
-          if (!listed) return true;
-          break;
-        default:
-          return true;  // unknown /Action: fail closed
-      }
-    }
-    return false;
-  }
-
- private:
-  int p_;
-  std::vector<FieldLock> locks_;
-};
-
-// Keys whose values differ between two dictionaries (also added/removed);
-// {"*"} when either is not a dictionary.
-Keys KeyDiff(const PoDoFo::PdfObject* a, const PoDoFo::PdfObject* b) {
-  if (a == nullptr || b == nullptr || !a->IsDictionary() ||
-      !b->IsDictionary()) {
-    return {"*"};
-  }
-  Keys keys;
-  const auto& ka = a->GetDictionary().GetKeys();
-  const auto& kb = b->GetDictionary().GetKeys();
-  for (const auto& [name, value] : ka) {
-    const auto other = kb.find(name);
-    if (other == kb.end() || Serialize(*value) != Serialize(*other->second)) {
-      keys.insert(name.GetName());
-    }
-  }
-  for (const auto& [name, value] : kb) {
-    if (ka.find(name) == ka.end()) keys.insert(name.GetName());
-  }
-  return keys;
-}
-
-bool Within(const Keys& keys, const Keys& allowed) {
-  for (const std::string& key : keys) {
-    if (allowed.count(key) == 0) return false;
-  }
-  return true;
-}
-
-std::string KeyList(const Keys& keys) {
-  return absl::StrCat("/", absl::StrJoin(keys, " /"));
 }
 
 bool HasRole(const std::vector<RoleInfo>& roles, Role role) {
@@ -598,7 +525,7 @@ class ChangeJudge {
 
   const DocumentModel& a_;
   const DocumentModel& b_;
-  const Policy policy_;
+  const ChangePolicy policy_;
   ChangeFindings findings_;
 };
 
