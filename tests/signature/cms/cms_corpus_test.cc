@@ -14,13 +14,11 @@
 #include "signature/cms/cms_signature.h"
 #include "signature/cms/signature_integrity.h"
 #include "signature/cms/timestamp_token.h"
-#include "tests/signature/cms/raw_pdf_signatures.h"
+#include "signature/pdf/raw_signature.h"
 #include "tests/support/corpus.h"
 
 namespace docintake::signature {
 namespace {
-
-using testing::RawPdfSignature;
 
 struct RowOutcome {
   std::string integrity;  // "intact" / "broken"
@@ -58,6 +56,25 @@ std::string Facts(const CmsSignature& cms) {
   return out;
 }
 
+// The pieces the ByteRange's offset/length pairs select; none when one lies
+// outside the file.
+std::vector<absl::string_view> Pieces(absl::string_view pdf,
+                                      const std::vector<int64_t>& byte_range) {
+  std::vector<absl::string_view> out;
+  if (byte_range.size() % 2 != 0) return out;
+  for (size_t k = 0; k < byte_range.size(); k += 2) {
+    const int64_t offset = byte_range[k], length = byte_range[k + 1];
+    if (offset < 0 || length < 0 ||
+        static_cast<uint64_t>(offset) + static_cast<uint64_t>(length) >
+            pdf.size()) {
+      return {};
+    }
+    out.push_back(
+        pdf.substr(static_cast<size_t>(offset), static_cast<size_t>(length)));
+  }
+  return out;
+}
+
 TEST(CmsCorpusTest, IntegrityAgreesWithExpectedTsv) {
   DOCINTAKE_REQUIRE_CORPUS(corpus);
   const std::string dir = corpus + "/signatures/";
@@ -65,7 +82,7 @@ TEST(CmsCorpusTest, IntegrityAgreesWithExpectedTsv) {
       testing::ReadManifest(dir + "expected.tsv");
   ASSERT_EQ(manifest.rows.size(), 67u);
   std::map<std::string, std::string> files;
-  std::map<std::string, std::vector<RawPdfSignature>> signatures;
+  std::map<std::string, std::vector<RawSignature>> signatures;
   int agree = 0;
   for (const std::vector<std::string>& row : manifest.rows) {
     const std::string file = manifest.Get(row, "file");
@@ -75,20 +92,25 @@ TEST(CmsCorpusTest, IntegrityAgreesWithExpectedTsv) {
     const std::string evidence = manifest.Get(row, "evidence");
     if (files.count(file) == 0) {
       files[file] = testing::ReadFileOrDie(dir + file);
-      signatures[file] = testing::FindRawPdfSignatures(files[file]);
+      absl::StatusOr<std::vector<RawSignature>> found =
+          FindRawSignatures(files[file]);
+      ASSERT_TRUE(found.ok()) << found.status();
+      signatures[file] = *std::move(found);
     }
-    const std::vector<RawPdfSignature>& sigs = signatures[file];
+    const std::vector<RawSignature>& sigs = signatures[file];
     SCOPED_TRACE(absl::StrCat(file, " #", index));
     ASSERT_LT(static_cast<size_t>(index), sigs.size());
-    const RawPdfSignature& sig = sigs[static_cast<size_t>(index)];
+    const RawSignature& sig = sigs[static_cast<size_t>(index)];
     ASSERT_EQ(sig.sub_filter, manifest.Get(row, "subfilter"));
+    const std::vector<absl::string_view> ranges =
+        Pieces(files[file], sig.byte_range.value_or(std::vector<int64_t>{}));
 
     IntegrityResult result;
     std::string facts;
-    if (sig.ranges.empty()) {
+    if (ranges.empty()) {
       result.detail = "ByteRange outside the file: not evaluable";
     } else if (kind == "doc_timestamp") {
-      result = VerifyTimestampToken(sig.contents, sig.ranges);
+      result = VerifyTimestampToken(sig.contents, ranges);
       absl::StatusOr<TimestampToken> tst = ParseTimestampToken(sig.contents);
       facts = tst.ok() ? absl::StrCat("document timestamp genTime=",
                                       Time(tst->gen_time))
@@ -97,7 +119,7 @@ TEST(CmsCorpusTest, IntegrityAgreesWithExpectedTsv) {
       const std::optional<SubFilter> sub_filter =
           SubFilterFromName(sig.sub_filter);
       ASSERT_TRUE(sub_filter.has_value());
-      result = VerifySignatureIntegrity(sig.contents, *sub_filter, sig.ranges);
+      result = VerifySignatureIntegrity(sig.contents, *sub_filter, ranges);
       absl::StatusOr<CmsSignature> cms = ParseCmsSignature(sig.contents);
       ASSERT_TRUE(cms.ok()) << cms.status();
       facts = Facts(*cms);
